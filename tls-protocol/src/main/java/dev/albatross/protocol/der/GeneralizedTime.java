@@ -1,0 +1,143 @@
+package dev.albatross.protocol.der;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * GeneralizedTime as {@code asn1-combinators} writes and reads it (spec §3.12).
+ *
+ * <pre>
+ * written: YYYYMMDDHHMMSS[.mmm]Z      fraction only if the sub-second part is non-zero,
+ *                                     always 3 digits, truncated (so 0.4 ms gives ".000")
+ * read:    YYYYMMDDHH[MM[SS[.f{1,3}]]] followed by Z, +hhmm, -hhmm or nothing (= UTC)
+ * </pre>
+ *
+ * <p>Decoding keeps enough to re-encode identically: a written {@code .000} means "a non-zero remainder below
+ * one millisecond", which we decode as one nanosecond past the second.
+ */
+public final class GeneralizedTime {
+    /** The first and last instants with a four-digit year, the only ones the format can carry. */
+    public static final Instant MIN = Instant.parse("0000-01-01T00:00:00Z");
+    public static final Instant MAX = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    private GeneralizedTime() {
+    }
+
+    /** True if {@code t} has a GeneralizedTime form. */
+    public static boolean representable(Instant t) {
+        return !t.isBefore(MIN) && !t.isAfter(MAX);
+    }
+
+    /** The ASCII text Albatross writes for {@code t}. */
+    public static String format(Instant t) {
+        if (!representable(t)) {
+            throw new IllegalArgumentException("no GeneralizedTime for " + t + ": the year must have 4 digits");
+        }
+        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
+        StringBuilder s = new StringBuilder(19);
+        pad(s, d.getYear(), 4);
+        pad(s, d.getMonthValue(), 2);
+        pad(s, d.getDayOfMonth(), 2);
+        pad(s, d.getHour(), 2);
+        pad(s, d.getMinute(), 2);
+        pad(s, d.getSecond(), 2);
+        if (t.getNano() != 0) {
+            s.append('.');
+            pad(s, t.getNano() / 1_000_000, 3);
+        }
+        return s.append('Z').toString();
+    }
+
+    private static void pad(StringBuilder s, int value, int width) {
+        String digits = Integer.toString(value);
+        for (int i = digits.length(); i < width; i++) {
+            s.append('0');
+        }
+        s.append(digits);
+    }
+
+    /** Parses the text; returns null if it is not a time this format accepts. */
+    static Instant parse(byte[] b, int off, int len) {
+        int end = off + len;
+        int[] pos = {off};
+        int year = digits(b, pos, end, 4);
+        int month = digits(b, pos, end, 2);
+        int day = digits(b, pos, end, 2);
+        int hour = digits(b, pos, end, 2);
+        if (year < 0 || month < 0 || day < 0 || hour < 0) {
+            return null;
+        }
+        int minute = 0;
+        int second = 0;
+        int nanos = 0;
+        if (isDigit(b, pos[0], end)) {
+            minute = digits(b, pos, end, 2);
+            if (minute < 0) {
+                return null;
+            }
+            if (isDigit(b, pos[0], end)) {
+                second = digits(b, pos, end, 2);
+                if (second < 0) {
+                    return null;
+                }
+                if (pos[0] < end && b[pos[0]] == '.') {
+                    pos[0]++;
+                    int count = 0;
+                    int fraction = 0;
+                    while (isDigit(b, pos[0], end) && count < 3) {
+                        fraction = fraction * 10 + (b[pos[0]++] - '0');
+                        count++;
+                    }
+                    if (count == 0) {
+                        return null;
+                    }
+                    for (int i = count; i < 3; i++) {
+                        fraction *= 10;
+                    }
+                    // ".000" was written for a non-zero remainder below 1 ms: keep it non-zero.
+                    nanos = fraction == 0 ? 1 : fraction * 1_000_000;
+                }
+            }
+        }
+        int offsetSeconds = 0;
+        if (pos[0] < end) {
+            byte z = b[pos[0]];
+            if (z == 'Z' && pos[0] + 1 == end) {
+                pos[0]++;
+            } else if ((z == '+' || z == '-') && pos[0] + 5 == end) {
+                pos[0]++;
+                int oh = digits(b, pos, end, 2);
+                int om = digits(b, pos, end, 2);
+                if (oh < 0 || om < 0 || oh > 23 || om > 59) {
+                    return null;
+                }
+                offsetSeconds = (z == '+' ? 1 : -1) * (oh * 3600 + om * 60);
+            } else {
+                return null;
+            }
+        }
+        try {
+            LocalDateTime local = LocalDateTime.of(year, month, day, hour, minute, second, nanos);
+            return local.toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (DateTimeException e) {
+            return null; // e.g. month 13 or 30 February: not a time
+        }
+    }
+
+    private static boolean isDigit(byte[] b, int i, int end) {
+        return i < end && b[i] >= '0' && b[i] <= '9';
+    }
+
+    private static int digits(byte[] b, int[] pos, int end, int count) {
+        int value = 0;
+        for (int k = 0; k < count; k++) {
+            if (!isDigit(b, pos[0], end)) {
+                return -1;
+            }
+            value = value * 10 + (b[pos[0]++] - '0');
+        }
+        return value;
+    }
+}
