@@ -21,6 +21,15 @@ import java.util.Optional;
 
 /** A blocking test client for the daemon's Unix sockets: frames out, frames in. */
 public final class WireClient implements AutoCloseable {
+    /** How long a read may wait before the test fails instead of hanging. */
+    public static final java.time.Duration READ_TIMEOUT = java.time.Duration.ofSeconds(20);
+    private static final java.util.concurrent.ScheduledExecutorService WATCHDOG =
+            java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "wire-client-watchdog");
+                t.setDaemon(true);
+                return t;
+            });
+
     private final SocketChannel channel;
     private final InputStream in;
     private final OutputStream out;
@@ -59,7 +68,7 @@ public final class WireClient implements AutoCloseable {
 
     /** The next message, or empty if the daemon closed the connection (or sent an end marker). */
     public Optional<Wire> read() throws IOException {
-        Framing.Frame frame = Framing.readFrame(in, Framing.DEFAULT_MAX_FRAME_BYTES);
+        Framing.Frame frame = readFrame();
         if (frame instanceof Framing.Frame.Chunk chunk) {
             return Optional.of(WireCodec.decode(chunk.payload()).orElseThrow());
         }
@@ -68,8 +77,26 @@ public final class WireClient implements AutoCloseable {
 
     /** The next frame's raw payload, or empty at the end. */
     public Optional<Bytes> readRaw() throws IOException {
-        Framing.Frame frame = Framing.readFrame(in, Framing.DEFAULT_MAX_FRAME_BYTES);
+        Framing.Frame frame = readFrame();
         return frame instanceof Framing.Frame.Chunk chunk ? Optional.of(chunk.payload()) : Optional.empty();
+    }
+
+    /** One frame; a read that takes longer than {@link #READ_TIMEOUT} closes the socket and fails. */
+    private Framing.Frame readFrame() throws IOException {
+        var watchdog = WATCHDOG.schedule(() -> {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                // closing to unblock a hung read; nothing else to do
+            }
+        }, READ_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            return Framing.readFrame(in, Framing.DEFAULT_MAX_FRAME_BYTES);
+        } catch (java.nio.channels.AsynchronousCloseException e) {
+            throw new IOException("no reply within " + READ_TIMEOUT, e);
+        } finally {
+            watchdog.cancel(false);
+        }
     }
 
     /** Every message until the daemon closes. */
