@@ -241,6 +241,11 @@ public final class DerReader {
         if (value == null) {
             throw fault("malformed GeneralizedTime");
         }
+        // A zone offset can move a valid text outside 0000-9999 UTC (00000101000000+0100); OCaml's Ptime has
+        // no such instant either, and our records and encoder refuse it.
+        if (!GeneralizedTime.representable(value)) {
+            throw fault("GeneralizedTime outside the years 0000-9999 UTC");
+        }
         pos += length;
         pop();
         return value;
@@ -255,10 +260,14 @@ public final class DerReader {
     /** A fault at the current position, naming the current field path. */
     public DerFault fault(String reason) {
         StringBuilder path = new StringBuilder(fields[0]);
+        // The top-level element is usually named like the input (the Wire SEQUENCE of input "Wire"): name it
+        // once, so paths read "Wire.header.version" as DecodeError documents, not "Wire.Wire.header.version".
         for (int i = 1; i <= depth; i++) {
-            path.append('.').append(fields[i]);
+            if (i > 1 || !fields[1].equals(fields[0])) {
+                path.append('.').append(fields[i]);
+            }
         }
-        if (current != null) {
+        if (current != null && (depth > 0 || !current.equals(fields[0]))) {
             path.append('.').append(current);
         }
         return new DerFault(new DecodeError(pos, path.toString(), reason));

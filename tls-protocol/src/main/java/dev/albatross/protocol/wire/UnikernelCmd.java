@@ -88,6 +88,10 @@ public sealed interface UnikernelCmd extends Command {
         public Restart {
             Objects.requireNonNull(arguments, "arguments");
             Objects.requireNonNull(format, "format");
+            if (arguments.isEmpty()) {
+                // Without arguments the wire has no format ([14][0] NULL): one value, as it decodes.
+                format = UnikernelArguments.Format.CURRENT;
+            }
         }
 
         public Restart(Optional<UnikernelArguments> arguments) {
