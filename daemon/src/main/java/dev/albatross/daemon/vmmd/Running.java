@@ -19,6 +19,8 @@ final class Running {
     final TenderProcess process;
     final RestartPolicy.History history;
     final List<Consumer<ExitStatus>> waiters = new ArrayList<>();
+    /** Told of the exit after its resources are freed, whether or not someone waits (a create's grace check). */
+    final List<Consumer<ExitStatus>> exitListeners = new ArrayList<>();
 
     Running(Prepared prepared, TenderProcess process, RestartPolicy.History history) {
         this.prepared = prepared;

@@ -112,14 +112,15 @@ final class UnikernelCommands {
             return CompletableFuture.completedFuture(CREATED);
         }
         CompletableFuture<Payload> reply = new CompletableFuture<>();
-        r.process.exit().thenAccept(status -> vmmd.thread.execute(() -> {
+        // Runs on the vmmd thread once the exit's cleanup is done, so a Failure leaves nothing behind.
+        r.exitListeners.add(status -> {
             if (status instanceof ExitStatus.Exited exited && exited.code() == 1) {
                 reply.complete(new Failure("could not create unikernel: the tender failed at once (exit 1), "
                         + "see its console output"));
             } else {
                 reply.complete(CREATED);
             }
-        }));
+        });
         vmmd.thread.schedule(() -> reply.complete(CREATED), grace.toNanos(), TimeUnit.NANOSECONDS);
         return reply;
     }

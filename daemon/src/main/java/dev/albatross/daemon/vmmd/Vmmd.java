@@ -209,6 +209,9 @@ public final class Vmmd implements AutoCloseable {
         for (UnikernelObserver o : observers) {
             o.stopped(r.name());
         }
+        for (var listener : r.exitListeners) {
+            listener.accept(status);
+        }
         if (!r.waiters.isEmpty()) {
             for (var waiter : r.waiters) {
                 waiter.accept(status);
