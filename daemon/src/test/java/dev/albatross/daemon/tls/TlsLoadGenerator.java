@@ -45,6 +45,8 @@ public final class TlsLoadGenerator {
         TlsProvider provider = args.length > 0 && args[0].equals("openssl") ? TlsProvider.OPENSSL : TlsProvider.JDK;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
         ServerTls.jdkLimits(TlsLimits.defaults());
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         Path dir = Files.createTempDirectory("tlsbench");
         try (DaemonFixture daemon = DaemonFixture.create(dir).start()) {
             Instant now = Instant.now();

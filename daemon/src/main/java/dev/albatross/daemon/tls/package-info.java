@@ -1,0 +1,7 @@
+/**
+ * albatross-tls-endpoint (spec §11): mutual TLS on TCP, the client's chain validated and turned into a command by
+ * the pure {@code protocol.x509} ({@code ChainValidator}, {@code ChainCommand}), and the command relayed to the
+ * daemon's Unix sockets. An unprivileged process: it imports nothing of {@code daemon.vmmd}, {@code core},
+ * {@code store} or {@code unix}, and talks to albatrossd only through the sockets.
+ */
+package dev.albatross.daemon.tls;
