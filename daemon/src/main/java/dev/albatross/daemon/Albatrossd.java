@@ -11,7 +11,24 @@ import dev.albatross.daemon.unix.SystemdSockets;
 import dev.albatross.daemon.unix.UnixServer;
 import dev.albatross.daemon.unix.VmmdInitializer;
 import dev.albatross.daemon.vmmd.DaemonPaths;
+import dev.albatross.daemon.vmmd.UnikernelObserver;
 import dev.albatross.daemon.vmmd.Vmmd;
+import dev.albatross.protocol.wire.Command;
+import dev.albatross.protocol.wire.Payload;
+import dev.albatross.protocol.wire.StatsCmd;
+import dev.albatross.stats.RoundListener;
+import dev.albatross.stats.StatsConfig;
+import dev.albatross.stats.StatsService;
+import dev.albatross.stats.metrics.DaemonMetrics;
+import dev.albatross.stats.metrics.HostPort;
+import dev.albatross.stats.metrics.InfluxConfig;
+import dev.albatross.stats.metrics.InfluxPusher;
+import dev.albatross.stats.metrics.PrometheusEndpoint;
+import dev.albatross.stats.metrics.UnikernelMeters;
+import dev.albatross.stats.procfs.AuxVector;
+import dev.albatross.tender.process.TenderProcess;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import dev.albatross.protocol.name.Name;
 import dev.albatross.protocol.name.Path;
 import dev.albatross.protocol.state.StateFile;
@@ -50,12 +67,17 @@ public final class Albatrossd implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Albatrossd.class);
 
     /** What albatrossd is started with. */
+    /**
+     * @param metricsListen {@code ADDR:PORT} of the Prometheus scrape endpoint, off if empty
+     * @param influx        {@code HOST[:PORT]} to push unikernel statistics to in albatross-influx's format
+     */
     public record Config(DaemonPaths paths, Optional<Path> zvolPath, String tapPrefix, Vmmd.Settings settings,
-            ConsoleLimits consoleLimits, int maxFrameBytes, Optional<SystemdSockets> systemd, InstantSource clock) {
+            ConsoleLimits consoleLimits, int maxFrameBytes, Optional<SystemdSockets> systemd, InstantSource clock,
+            StatsConfig stats, Optional<String> metricsListen, Optional<String> influx) {
         public static Config defaults(DaemonPaths paths) {
             return new Config(paths, Optional.empty(), TapDevices.DEFAULT_PREFIX, Vmmd.Settings.DEFAULT,
                     ConsoleLimits.defaults(), Framing.DEFAULT_MAX_FRAME_BYTES, Optional.empty(),
-                    InstantSource.system());
+                    InstantSource.system(), StatsConfig.DEFAULTS, Optional.empty(), Optional.empty());
         }
     }
 
@@ -137,6 +159,7 @@ public final class Albatrossd implements AutoCloseable {
         vmmd = new Vmmd(initial, paths, TenderLocator.fromEnvironment(paths.dbdir()), interfaces, taps, blocks,
                 supervisor, fifoReader, stateWriter, config.clock(), config.settings());
         resources.add(vmmd);
+        StatsService stats = startStatistics();
 
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
         resources.add(() -> group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly());
@@ -148,10 +171,72 @@ public final class Albatrossd implements AutoCloseable {
         servers.add(UnixServer.listen(group, paths.consoleSocket(), systemd.flatMap(s -> s.fd("console")),
                 new dev.albatross.daemon.unix.ConsoleInitializer(consoles, fifoReader, config.maxFrameBytes())));
         servers.add(UnixServer.listen(group, paths.statSocket(), systemd.flatMap(s -> s.fd("stat")),
-                new dev.albatross.daemon.unix.StatInitializer(config.maxFrameBytes())));
+                new dev.albatross.daemon.unix.StatInitializer(stats, config.maxFrameBytes())));
 
         vmmd.restore(state.map(StateFile::unikernels).orElse(List.of())).join();
         LOG.info("albatrossd started");
+    }
+
+    /**
+     * The statistics service (spec §9), fed by the daemon's unikernel starts and exits, and the metrics export:
+     * Prometheus scrape endpoint and Influx pusher when configured, the daemon's own metrics always.
+     */
+    private StatsService startStatistics() throws IOException {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        resources.add(registry::close);
+        List<RoundListener> listeners = new ArrayList<>();
+        if (config.metricsListen().isPresent()) {
+            listeners.add(new UnikernelMeters(registry, AuxVector.self().pageSizeBytes()));
+            PrometheusEndpoint endpoint = PrometheusEndpoint.start(
+                    HostPort.parse(config.metricsListen().get(), java.util.OptionalInt.empty()).resolve(), registry);
+            resources.add(endpoint);
+            LOG.info("metrics on http://{}/metrics", endpoint.address());
+        }
+        if (config.influx().isPresent()) {
+            InfluxPusher pusher = InfluxPusher.start(InfluxConfig.of(config.influx().get())
+                    .withName(Name.ROOT, !config.settings().dropPath()));
+            resources.add(pusher);
+            listeners.add(pusher);
+        }
+        StatsService stats = StatsService.start(config.stats(), config.clock(), listeners);
+        resources.add(stats);
+        DaemonMetrics metrics = new DaemonMetrics(registry);
+        vmmd.observe(new StatisticsFeed(stats, metrics));
+        return stats;
+    }
+
+    /** Tells the statistics and metrics what the daemon starts, stops and answers (on the vmmd thread). */
+    private static final class StatisticsFeed implements UnikernelObserver {
+        private final StatsService stats;
+        private final DaemonMetrics metrics;
+        private int live;
+
+        StatisticsFeed(StatsService stats, DaemonMetrics metrics) {
+            this.stats = stats;
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void started(Name name, TenderProcess process, List<StatsCmd.Interface> network) {
+            stats.add(name, process.pid(), network);
+            metrics.liveUnikernels(++live);
+        }
+
+        @Override
+        public void stopped(Name name) {
+            stats.remove(name);
+            metrics.liveUnikernels(--live);
+        }
+
+        @Override
+        public void created(Name name, Duration latency) {
+            metrics.unikernelCreated(latency);
+        }
+
+        @Override
+        public void answered(Command command, Payload reply) {
+            metrics.commandHandled(command, reply);
+        }
     }
 
     private static Thread daemonThread(Runnable r, String name) {

@@ -40,8 +40,17 @@ public final class AlbatrossdMain implements Callable<Integer> {
             description = "Let unikernels at PATH use /dev/zvol devices without block-device tracking.")
     String allowZvolFor;
 
-    @Option(names = "--influx", paramLabel = "HOST[:PORT]", description = "Accepted for compatibility; ignored.")
+    @Option(names = "--influx", paramLabel = "HOST[:PORT]",
+            description = "Push unikernel statistics to HOST (port 8094 by default) in albatross-influx's format.")
     String influx;
+
+    @Option(names = "--metrics-listen", paramLabel = "ADDR:PORT",
+            description = "Serve Prometheus metrics on http://ADDR:PORT/metrics (off by default).")
+    String metricsListen;
+
+    @Option(names = "--stats-interval", paramLabel = "SECONDS",
+            description = "Gather unikernel statistics every SECONDS (default 10).")
+    long statsIntervalSeconds = 10;
 
     @Option(names = "--tap-prefix", paramLabel = "PREFIX", description = "Name taps PREFIXn. Default: vmmtap.")
     String tapPrefix = "vmmtap";
@@ -87,16 +96,15 @@ public final class AlbatrossdMain implements Callable<Integer> {
                 return 1;
             }
         }
-        if (influx != null) {
-            LOG.warn("--influx is not supported for the daemon's own metrics; use --metrics-listen");
-        }
         Vmmd.Settings defaults = Vmmd.Settings.DEFAULT;
         Vmmd.Settings settings = new Vmmd.Settings(Duration.ofMillis(startupGraceMs), defaults.killAfter(),
                 defaults.backoff(), !noDropPath, defaults.maxImageBytes());
         Albatrossd.Config defaultsConfig = Albatrossd.Config.defaults(paths);
         Albatrossd.Config config = new Albatrossd.Config(paths,
                 Optional.ofNullable(allowZvolFor).map(Path::parse), tapPrefix, settings,
-                defaultsConfig.consoleLimits(), defaultsConfig.maxFrameBytes(), sockets, defaultsConfig.clock());
+                defaultsConfig.consoleLimits(), defaultsConfig.maxFrameBytes(), sockets, defaultsConfig.clock(),
+                defaultsConfig.stats().withInterval(Duration.ofSeconds(statsIntervalSeconds)),
+                Optional.ofNullable(metricsListen), Optional.ofNullable(influx));
         Albatrossd daemon;
         try {
             daemon = Albatrossd.start(config);

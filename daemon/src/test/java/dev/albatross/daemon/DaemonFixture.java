@@ -68,6 +68,14 @@ public final class DaemonFixture implements AutoCloseable {
         extraBridges.add(name);
     }
 
+    private java.util.Optional<String> metricsListen = java.util.Optional.empty();
+
+    /** Serve Prometheus metrics on {@code addressAndPort}. */
+    public DaemonFixture metrics(String addressAndPort) {
+        this.metricsListen = java.util.Optional.of(addressAndPort);
+        return this;
+    }
+
     public DaemonFixture settings(Vmmd.Settings newSettings) {
         this.settings = newSettings;
         return this;
@@ -76,7 +84,9 @@ public final class DaemonFixture implements AutoCloseable {
     public DaemonFixture start() throws Exception {
         Albatrossd.Config defaults = Albatrossd.Config.defaults(paths);
         daemon = Albatrossd.start(new Albatrossd.Config(paths, defaults.zvolPath(), tapPrefix, settings,
-                defaults.consoleLimits(), defaults.maxFrameBytes(), defaults.systemd(), defaults.clock()));
+                defaults.consoleLimits(), defaults.maxFrameBytes(), defaults.systemd(), defaults.clock(),
+                defaults.stats().withInterval(java.time.Duration.ofSeconds(1)), metricsListen,
+                java.util.Optional.empty()));
         return this;
     }
 

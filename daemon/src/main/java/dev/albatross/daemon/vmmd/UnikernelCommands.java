@@ -70,6 +70,7 @@ final class UnikernelCommands {
         if (vmmd.running.containsKey(name)) {
             return failed("Unikernel with same name is already running");
         }
+        long begin = System.nanoTime();
         Optional<String> refusal = vmmd.resources().checkUnikernel(name, config);
         if (refusal.isPresent()) {
             LOG.info("refused to create {}: {}", name, refusal.get());
@@ -99,7 +100,9 @@ final class UnikernelCommands {
         }
         vmmd.resources(done.resources());
         Running r = new Running(prepared, process, history);
+        Duration latency = Duration.ofNanos(System.nanoTime() - begin);
         vmmd.watch(r);
+        vmmd.observers.forEach(o -> o.created(name, latency));
         if (dump) {
             vmmd.dump();
         }

@@ -11,4 +11,12 @@ public interface UnikernelObserver {
     void started(Name name, TenderProcess process, List<StatsCmd.Interface> network);
 
     void stopped(Name name);
+
+    /** A create (or restart) spawned its tender {@code latency} after the request arrived. */
+    default void created(Name name, java.time.Duration latency) {
+    }
+
+    /** A command from a client was answered with {@code reply} (streams excluded). */
+    default void answered(dev.albatross.protocol.wire.Command command, dev.albatross.protocol.wire.Payload reply) {
+    }
 }

@@ -120,13 +120,25 @@ public final class Vmmd implements AutoCloseable {
         CompletableFuture<Response> result = new CompletableFuture<>();
         thread.execute(() -> {
             try {
-                result.complete(handle(request));
+                Response response = handle(request);
+                if (request.payload() instanceof Command cmd && !observers.isEmpty()) {
+                    reportAnswer(cmd, response);
+                }
+                result.complete(response);
             } catch (RuntimeException e) {
                 LOG.error("error while processing {}: {}", request.header().name(), e.toString(), e);
                 result.complete(Response.Finish.now(new Failure("internal error")));
             }
         });
         return result;
+    }
+
+    private void reportAnswer(Command cmd, Response response) {
+        CompletableFuture<dev.albatross.protocol.wire.Payload> reply = response instanceof Response.Finish f ? f.reply()
+                : response instanceof Response.Continue c ? CompletableFuture.completedFuture(c.reply()) : null;
+        if (reply != null) {
+            reply.thenAccept(p -> observers.forEach(o -> o.answered(cmd, p)));
+        }
     }
 
     private Response handle(Wire request) {
