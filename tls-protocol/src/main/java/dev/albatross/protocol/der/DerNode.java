@@ -85,7 +85,7 @@ public final class DerNode {
 
     /** GeneralizedTime, {@code YYYYMMDDHHMMSS[.mmm]Z}. */
     public static DerNode time(Instant value) {
-        byte[] content = GeneralizedTime.format(value).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] content = GeneralizedTime.encode(value);
         return new DerNode(DerReader.GENERALIZED_TIME, content, null, NO_CHILDREN, content.length);
     }
 

@@ -32,30 +32,35 @@ public final class GeneralizedTime {
 
     /** The ASCII text Albatross writes for {@code t}. */
     public static String format(Instant t) {
+        return new String(encode(t), java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    /** The same as ASCII bytes, without an intermediate string (encoding info replies writes many of these). */
+    static byte[] encode(Instant t) {
         if (!representable(t)) {
             throw new IllegalArgumentException("no GeneralizedTime for " + t + ": the year must have 4 digits");
         }
         LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
-        StringBuilder s = new StringBuilder(19);
-        pad(s, d.getYear(), 4);
-        pad(s, d.getMonthValue(), 2);
-        pad(s, d.getDayOfMonth(), 2);
-        pad(s, d.getHour(), 2);
-        pad(s, d.getMinute(), 2);
-        pad(s, d.getSecond(), 2);
+        byte[] out = new byte[t.getNano() != 0 ? 19 : 15];
+        digits(out, 0, d.getYear(), 4);
+        digits(out, 4, d.getMonthValue(), 2);
+        digits(out, 6, d.getDayOfMonth(), 2);
+        digits(out, 8, d.getHour(), 2);
+        digits(out, 10, d.getMinute(), 2);
+        digits(out, 12, d.getSecond(), 2);
         if (t.getNano() != 0) {
-            s.append('.');
-            pad(s, t.getNano() / 1_000_000, 3);
+            out[14] = '.';
+            digits(out, 15, t.getNano() / 1_000_000, 3);
         }
-        return s.append('Z').toString();
+        out[out.length - 1] = 'Z';
+        return out;
     }
 
-    private static void pad(StringBuilder s, int value, int width) {
-        String digits = Integer.toString(value);
-        for (int i = digits.length(); i < width; i++) {
-            s.append('0');
+    private static void digits(byte[] out, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            out[i] = (byte) ('0' + value % 10);
+            value /= 10;
         }
-        s.append(digits);
     }
 
     /** Parses the text; returns null if it is not a time this format accepts. */

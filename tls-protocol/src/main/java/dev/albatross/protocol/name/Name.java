@@ -71,9 +71,8 @@ public record Name(Path path, Optional<Label> label) {
 
     /** The text form, e.g. {@code foo:bar} or {@code :hello}. */
     public String text() {
-        String p = path.text();
-        String l = label.map(Label::value).orElse("");
-        return path.isRoot() ? ":" + l : p + ":" + l;
+        String l = label.isPresent() ? label.get().value() : "";
+        return path.isRoot() ? ":" + l : path.text() + ":" + l;
     }
 
     /** The labels of the path followed by the label, if any: the key of this name in a trie. */

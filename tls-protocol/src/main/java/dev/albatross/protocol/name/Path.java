@@ -109,7 +109,17 @@ public record Path(List<Label> labels) {
 
     /** Labels joined by {@code :}; the root is {@code ""}. */
     public String text() {
-        return String.join(":", labels.stream().map(Label::value).toList());
+        if (labels.size() == 1) {
+            return labels.get(0).value();
+        }
+        StringBuilder s = new StringBuilder(labels.size() * 8);
+        for (int i = 0; i < labels.size(); i++) {
+            if (i > 0) {
+                s.append(':');
+            }
+            s.append(labels.get(i).value());
+        }
+        return s.toString();
     }
 
     /** The name of this path with no label, e.g. {@code foo:bar:}, or {@code :} for the root. */

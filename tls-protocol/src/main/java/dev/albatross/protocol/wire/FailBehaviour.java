@@ -1,7 +1,6 @@
 package dev.albatross.protocol.wire;
 
 import java.util.List;
-import java.util.TreeSet;
 
 /**
  * What to do when a unikernel exits (spec §5.3):
@@ -29,7 +28,7 @@ public sealed interface FailBehaviour {
      */
     record Restart(List<Integer> exitCodes) implements FailBehaviour {
         public Restart {
-            exitCodes = List.copyOf(new TreeSet<>(exitCodes));
+            exitCodes = SortedSets.of(exitCodes);
         }
 
         /** Restart on every exit code (but 1 and 60–64). */

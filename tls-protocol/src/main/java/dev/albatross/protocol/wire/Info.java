@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 
 /**
  * What {@code info} reports of a running unikernel (spec §5.4):
@@ -42,7 +41,7 @@ public record Info(
         Objects.requireNonNull(typ, "typ");
         Objects.requireNonNull(startup, "startup");
         Objects.requireNonNull(failBehaviour, "failBehaviour");
-        cpuids = List.copyOf(new TreeSet<>(cpuids));
+        cpuids = SortedSets.of(cpuids);
         Objects.requireNonNull(digest, "digest");
         blocks = List.copyOf(blocks);
         bridges = List.copyOf(bridges);

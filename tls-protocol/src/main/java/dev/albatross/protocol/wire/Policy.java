@@ -3,7 +3,6 @@ package dev.albatross.protocol.wire;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 import dev.albatross.protocol.der.RawText;
 
 /**
@@ -20,10 +19,8 @@ import dev.albatross.protocol.der.RawText;
  */
 public record Policy(long unikernels, List<Integer> cpuids, int memoryMb, OptionalInt blockMb, List<String> bridges) {
     public Policy {
-        cpuids = List.copyOf(new TreeSet<>(cpuids));
+        cpuids = SortedSets.of(cpuids);
         Objects.requireNonNull(blockMb, "blockMb");
-        TreeSet<String> sorted = new TreeSet<>(RawText.BYTE_ORDER);
-        sorted.addAll(bridges);
-        bridges = List.copyOf(sorted);
+        bridges = SortedSets.of(bridges, RawText.BYTE_ORDER);
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 
 /**
  * The new arguments of a restart (spec §5.3): everything of a configuration but typ, compressed and image.
@@ -35,7 +34,7 @@ public record UnikernelArguments(
     public UnikernelArguments {
         Objects.requireNonNull(failBehaviour, "failBehaviour");
         Objects.requireNonNull(startup, "startup");
-        cpuids = List.copyOf(new TreeSet<>(cpuids));
+        cpuids = SortedSets.of(cpuids);
         blocks = List.copyOf(blocks);
         bridges = List.copyOf(bridges);
         arguments = arguments.map(List::copyOf);

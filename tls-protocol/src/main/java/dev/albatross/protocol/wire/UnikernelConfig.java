@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 
 /**
  * A unikernel's configuration (spec §5.3, current "V5" grammar):
@@ -52,7 +51,7 @@ public record UnikernelConfig(
         Objects.requireNonNull(image, "image");
         Objects.requireNonNull(startup, "startup");
         Objects.requireNonNull(failBehaviour, "failBehaviour");
-        cpuids = List.copyOf(new TreeSet<>(cpuids));
+        cpuids = SortedSets.of(cpuids);
         blocks = List.copyOf(blocks);
         bridges = List.copyOf(bridges);
         arguments = arguments.map(List::copyOf);
