@@ -11,25 +11,34 @@ import java.util.List;
  * valid ones are {@code [next - size, next)}. Not thread-safe: {@link Consoles} holds it under its lock.
  *
  * <p>Memory-compact: one {@code byte[]} per line (≤ {@link LineSplitter#MAX_EMITTED_LINE_BYTES}) and two
- * primitive arrays for the timestamps, so a full ring of the longest lines holds {@link #MAX_RETAINED_BYTES}.
+ * primitive arrays for the timestamps, so a full ring of the longest lines holds {@link #MAX_RETAINED_BYTES}. The
+ * arrays start at {@value #INITIAL_SLOTS} slots and double as lines arrive: most unikernels print a few dozen
+ * lines, and a thousand of them must not cost 16 KiB each before printing anything.
  */
 final class RingBuffer {
     /** Albatross's ring size; clients ask for up to this many lines of history ({@code --count}). */
     static final int CAPACITY = 1024;
+    /** Slots allocated at first; they double up to {@value #CAPACITY}. */
+    static final int INITIAL_SLOTS = 16;
     /**
-     * Heap bytes of an empty ring: this object and its three arrays of {@value #CAPACITY} slots (references and
-     * ints 4 bytes, longs 8, array headers 16 on a 64-bit JVM with compressed references).
+     * Heap bytes of a ring whose arrays have {@code slots} slots: this object and its three arrays (references
+     * and ints 4 bytes, longs 8, array headers 16 on a 64-bit JVM with compressed references).
      */
-    static final long FIXED_BYTES = 48 + 3 * 16 + (4L + 8 + 4) * CAPACITY;
+    static long fixedBytes(int slots) {
+        return 48 + 3 * 16 + (4L + 8 + 4) * slots;
+    }
+
+    /** Heap bytes of a full-size ring's arrays, before any line. */
+    static final long FIXED_BYTES = fixedBytes(CAPACITY);
     /** The most one ring can hold: every slot a line of the longest length the splitter emits. */
     static final long MAX_RETAINED_BYTES = FIXED_BYTES + CAPACITY * lineBytes(LineSplitter.MAX_EMITTED_LINE_BYTES);
 
-    private final byte[][] lines = new byte[CAPACITY][];
-    private final long[] seconds = new long[CAPACITY];
-    private final int[] nanos = new int[CAPACITY];
+    private byte[][] lines = new byte[INITIAL_SLOTS][];
+    private long[] seconds = new long[INITIAL_SLOTS];
+    private int[] nanos = new int[INITIAL_SLOTS];
     private long next;
     private int size;
-    private long retainedBytes = FIXED_BYTES;
+    private long retainedBytes = fixedBytes(INITIAL_SLOTS);
 
     /** An empty ring whose first line will get {@code firstSequence} (≥ 1). */
     RingBuffer(long firstSequence) {
@@ -46,6 +55,9 @@ final class RingBuffer {
 
     /** Stores {@code line} (now owned by the ring), overwriting the oldest if full; its sequence number. */
     long append(Instant at, byte[] line) {
+        if (size == lines.length && lines.length < CAPACITY) {
+            grow();
+        }
         int slot = slot(next);
         if (size == CAPACITY) {
             retainedBytes -= lineBytes(lines[slot].length);
@@ -148,7 +160,27 @@ final class RingBuffer {
         return slot(sequence);
     }
 
-    private static int slot(long sequence) {
-        return (int) Math.floorMod(sequence, (long) CAPACITY);
+    /** Line {@code sequence}'s slot: {@code sequence mod slots}, so a full-size ring is Albatross's ring. */
+    private int slot(long sequence) {
+        return (int) Math.floorMod(sequence, (long) lines.length);
+    }
+
+    /** Doubles the arrays, moving every kept line to its slot in the larger ones. */
+    private void grow() {
+        int slots = Math.min(CAPACITY, lines.length * 2);
+        byte[][] newLines = new byte[slots][];
+        long[] newSeconds = new long[slots];
+        int[] newNanos = new int[slots];
+        for (long s = next - size; s < next; s++) {
+            int from = slot(s);
+            int to = (int) Math.floorMod(s, (long) slots);
+            newLines[to] = lines[from];
+            newSeconds[to] = seconds[from];
+            newNanos[to] = nanos[from];
+        }
+        retainedBytes += fixedBytes(slots) - fixedBytes(lines.length);
+        lines = newLines;
+        seconds = newSeconds;
+        nanos = newNanos;
     }
 }

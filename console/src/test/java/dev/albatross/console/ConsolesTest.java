@@ -53,7 +53,7 @@ class ConsolesTest {
         assertTrue(s.active());
         assertTrue(s.hasHistory());
         assertEquals(0, s.lines());
-        assertEquals(RingBuffer.FIXED_BYTES, consoles.retainedBytes());
+        assertEquals(RingBuffer.fixedBytes(RingBuffer.INITIAL_SLOTS), consoles.retainedBytes());
     }
 
     @Test
@@ -83,7 +83,7 @@ class ConsolesTest {
         assertTrue(consoles.status(name("foo:a")).isEmpty());
         assertEquals(ConsoleSink.CloseReason.CONSOLE_DROPPED, onA.closedWith());
         assertTrue(consoles.status(name("foo:b")).isPresent());
-        assertEquals(3 * RingBuffer.FIXED_BYTES + 3 * RingBuffer.lineBytes(1),
+        assertEquals(3 * RingBuffer.fixedBytes(RingBuffer.INITIAL_SLOTS) + 3 * RingBuffer.lineBytes(1),
                 consoles.retainedBytes(name("foo:").path()));
     }
 

@@ -173,8 +173,11 @@ public final class Albatrossd implements AutoCloseable {
         servers.add(UnixServer.listen(group, paths.statSocket(), systemd.flatMap(s -> s.fd("stat")),
                 new dev.albatross.daemon.unix.StatInitializer(stats, config.maxFrameBytes())));
 
-        vmmd.restore(state.map(StateFile::unikernels).orElse(List.of())).join();
-        LOG.info("albatrossd started");
+        long restoreStart = System.nanoTime();
+        List<StateFile.NamedUnikernel> restored = state.map(StateFile::unikernels).orElse(List.of());
+        vmmd.restore(restored).join();
+        LOG.info("albatrossd started; restoring {} unikernels took {} ms", restored.size(),
+                (System.nanoTime() - restoreStart) / 1_000_000);
     }
 
     /**

@@ -34,7 +34,8 @@ public final class DaemonMetrics {
     public DaemonMetrics(MeterRegistry registry) {
         this.registry = Objects.requireNonNull(registry, "registry");
         this.createLatency = Timer.builder("albatross.unikernel.create")
-                .description("time from a create command to the running tender").register(registry);
+                .description("time from a create command to the running tender").publishPercentiles(0.5, 0.99)
+                .register(registry);
         Gauge.builder("albatross.unikernels.live", live, AtomicInteger::get)
                 .description("unikernels whose tender runs").register(registry);
         this.consoleDropped = Counter.builder("albatross.console.dropped").baseUnit("lines")
