@@ -145,8 +145,10 @@ public final class DaemonBench {
         ProcessBuilder pb = new ProcessBuilder(repo.resolve("bin/albatrossd").toString(), "--tmpdir",
                 tmpdir().toString(), "--dbdir", dbdir().toString(), "-v", "--tap-prefix", "bench",
                 "--metrics-listen", "127.0.0.1:" + metricsPort);
-        pb.environment().put("JAVA_OPTS", System.getProperty("daemon.opts",
-                "-XX:+UseSerialGC -Xms16m -Xmx64m -XX:MaxMetaspaceSize=64m -Xss512k"));
+        // bin/albatrossd's own defaults unless -Ddaemon.opts=... says otherwise.
+        if (System.getProperty("daemon.opts") != null) {
+            pb.environment().put("JAVA_OPTS", System.getProperty("daemon.opts"));
+        }
         pb.redirectErrorStream(true);
         daemon = pb.start();
         InputStream out = daemon.getInputStream();
