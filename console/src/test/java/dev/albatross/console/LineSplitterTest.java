@@ -6,18 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class LineSplitterTest {
+    /** Fixed, so every run draws the same cases; each try replays alone from the seed its failure prints. */
+    private static final long SEED = 20261125L;
+    private static final int TRIES = 1000;
+
     private static List<String> feed(LineSplitter s, String input) {
         byte[] b = input.getBytes(StandardCharsets.ISO_8859_1);
         return strings(s.feed(b, 0, b.length));
@@ -93,39 +91,115 @@ class LineSplitterTest {
         assertEquals(List.of("a", "b"), strings(new LineSplitter().feed(b, 2, 4)));
     }
 
-    @Property
-    void linesDoNotDependOnHowTheInputIsChunked(@ForAll("consoleBytes") byte[] input,
-            @ForAll @Size(max = 20) List<@IntRange(min = 1, max = 700) Integer> chunks) {
-        List<String> whole = strings(new LineSplitter().feed(input, 0, input.length));
-        LineSplitter s = new LineSplitter();
-        List<String> pieces = new ArrayList<>();
-        int at = 0;
-        for (int chunk : chunks) {
-            int n = Math.min(chunk, input.length - at);
-            pieces.addAll(strings(s.feed(input, at, n)));
-            at += n;
-        }
-        pieces.addAll(strings(s.feed(input, at, input.length - at)));
-        assertEquals(whole, pieces);
-    }
-
-    @Property
-    void everyLineIsNonEmptyBoundedAndNewlineFree(@ForAll("consoleBytes") byte[] input) {
-        for (byte[] line : new LineSplitter().feed(input, 0, input.length)) {
-            assertTrue(line.length > 0 && line.length <= LineSplitter.MAX_EMITTED_LINE_BYTES);
-            for (byte b : line) {
-                assertTrue(b != '\n');
+    @Test
+    void linesDoNotDependOnHowTheInputIsChunked() {
+        Random seeds = new Random(SEED);
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            long seed = seeds.nextLong();
+            Random random = new Random(seed);
+            byte[] input = consoleBytes(random);
+            List<Integer> chunks = chunks(random);
+            try {
+                List<String> whole = strings(new LineSplitter().feed(input, 0, input.length));
+                LineSplitter s = new LineSplitter();
+                List<String> pieces = new ArrayList<>();
+                int at = 0;
+                for (int chunk : chunks) {
+                    int n = Math.min(chunk, input.length - at);
+                    pieces.addAll(strings(s.feed(input, at, n)));
+                    at += n;
+                }
+                pieces.addAll(strings(s.feed(input, at, input.length - at)));
+                assertEquals(whole, pieces);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(failure(SEED, attempt, seed, input) + ", chunks " + chunks, e);
             }
         }
     }
 
-    @Provide
-    Arbitrary<byte[]> consoleBytes() {
-        Arbitrary<Byte> oneByte = Arbitraries.frequencyOf(
-                Tuple.of(30, Arbitraries.just((byte) 'a')),
-                Tuple.of(1, Arbitraries.just((byte) '\n')),
-                Tuple.of(1, Arbitraries.just((byte) '\r')),
-                Tuple.of(1, Arbitraries.bytes()));
-        return oneByte.array(byte[].class).ofMaxSize(3000);
+    @Test
+    void everyLineIsNonEmptyBoundedAndNewlineFree() {
+        Random seeds = new Random(SEED + 1);
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            long seed = seeds.nextLong();
+            byte[] input = consoleBytes(new Random(seed));
+            try {
+                for (byte[] line : new LineSplitter().feed(input, 0, input.length)) {
+                    assertTrue(line.length > 0 && line.length <= LineSplitter.MAX_EMITTED_LINE_BYTES);
+                    for (byte b : line) {
+                        assertTrue(b != '\n');
+                    }
+                }
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError(failure(SEED + 1, attempt, seed, input), e);
+            }
+        }
+    }
+
+    private static String failure(long propertySeed, int attempt, long seed, byte[] input) {
+        return "try " + attempt + " of seed " + propertySeed + " (replay: new Random(" + seed
+                + "L)) fails for input of " + input.length + " bytes " + HexFormat.of().formatHex(input);
+    }
+
+    /*
+     * The draws below keep the shape jqwik's defaults gave these properties (1000 tries): sizes mostly small, one
+     * in ten large and one in a hundred the maximum; numbers towards the low end of their range.
+     */
+
+    /**
+     * Console output of 0 to 3000 bytes (at most 32 nine times in ten, 3000 one time in a hundred), mostly 'a'
+     * with a newline, a carriage return or any byte now and then (30 : 1 : 1 : 1).
+     */
+    private static byte[] consoleBytes(Random random) {
+        double roll = random.nextDouble();
+        int size = roll < 0.01 ? 3000 : roll < 0.11 ? 33 + random.nextInt(3000 - 32) : random.nextInt(33);
+        byte[] bytes = new byte[size];
+        for (int i = 0; i < size; i++) {
+            int pick = random.nextInt(33);
+            if (pick < 30) {
+                bytes[i] = 'a';
+            } else if (pick == 30) {
+                bytes[i] = '\n';
+            } else if (pick == 31) {
+                bytes[i] = '\r';
+            } else {
+                int magnitude = towardsMin(random, 0, 127);
+                bytes[i] = (byte) (random.nextBoolean() ? magnitude : -1 - magnitude);
+            }
+        }
+        return bytes;
+    }
+
+    /** Up to 20 chunk lengths of 1 to 700 bytes. */
+    private static List<Integer> chunks(Random random) {
+        int size = random.nextInt(21);
+        List<Integer> chunks = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            chunks.add(towardsMin(random, 1, 700));
+        }
+        return chunks;
+    }
+
+    /**
+     * An int in [min, max], small ones often, as jqwik drew them by default: bands each a third as far from min
+     * as the one above (the nearest under 21 wide) are equally likely, and one draw in 21 is an edge.
+     */
+    private static int towardsMin(Random random, int min, int max) {
+        if (random.nextInt(21) == 0) {
+            int[] edges = {min, Math.min(min + 1, max), Math.max(max - 1, min), max};
+            return edges[random.nextInt(edges.length)];
+        }
+        int bands = 1;
+        for (int distance = max - min; distance > 20; distance /= 3) {
+            bands++;
+        }
+        int band = random.nextInt(bands);
+        int top = max - min;
+        for (int k = 0; k < band; k++) {
+            top /= 3;
+        }
+        int high = band == 0 ? top : top - 1;
+        int low = band == bands - 1 ? 0 : top / 3;
+        return min + low + random.nextInt(high - low + 1);
     }
 }

@@ -8,13 +8,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RingBufferTest {
+    /** Fixed, so every run draws the same cases; each try replays alone from the seed its failure prints. */
+    private static final long SEED = 20261126L;
+    private static final int TRIES = 1000;
     private static final Instant T0 = Instant.parse("2026-11-22T23:28:04.089Z");
 
     private static RingBuffer filled(int lines) {
@@ -34,7 +34,7 @@ class RingBufferTest {
         RingBuffer ring = new RingBuffer(1);
         assertEquals(List.of(), ring.last(10));
         assertEquals(List.of(), ring.since(Instant.EPOCH));
-        assertEquals(RingBuffer.FIXED_BYTES, ring.retainedBytes());
+        assertEquals(RingBuffer.fixedBytes(RingBuffer.INITIAL_SLOTS), ring.retainedBytes());
     }
 
     @Test
@@ -119,15 +119,31 @@ class RingBufferTest {
         assertEquals(2, ring.oldestSequence());
         ring.trimOldest(Long.MAX_VALUE);
         assertEquals(0, ring.size());
-        assertEquals(RingBuffer.FIXED_BYTES, ring.retainedBytes());
+        assertEquals(RingBuffer.fixedBytes(RingBuffer.INITIAL_SLOTS), ring.retainedBytes());
         assertEquals(11, ring.append(T0, new byte[] {'z'}));
     }
 
     /** The lines as Albatross's {@code read_last} and {@code read_history} would give them, over a plain list. */
-    @Property
-    void agreesWithAlbatrossOverAPlainList(@ForAll @Size(max = 2200) List<@IntRange(min = 0, max = 5) Integer> steps,
-            @ForAll @IntRange(min = -5, max = 1100) int count,
-            @ForAll @IntRange(min = 0, max = 6000) int sinceSeconds) {
+    @Test
+    void agreesWithAlbatrossOverAPlainList() {
+        Random seeds = new Random(SEED);
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            long seed = seeds.nextLong();
+            Random random = new Random(seed);
+            List<Integer> steps = steps(random);
+            // -5 to -1 one time in six, as jqwik's band around 0 drew them; otherwise towards 0.
+            int count = random.nextInt(6) == 0 ? -5 + random.nextInt(5) : towardsMin(random, 0, 1100);
+            int sinceSeconds = towardsMin(random, 0, 6000);
+            try {
+                agreesWithAlbatross(steps, count, sinceSeconds);
+            } catch (AssertionError | RuntimeException e) {
+                throw new AssertionError("try " + attempt + " of seed " + SEED + " (replay: new Random(" + seed
+                        + "L)) fails for count " + count + ", sinceSeconds " + sinceSeconds + ", steps " + steps, e);
+            }
+        }
+    }
+
+    private static void agreesWithAlbatross(List<Integer> steps, int count, int sinceSeconds) {
         RingBuffer ring = new RingBuffer(1);
         List<Instant> model = new ArrayList<>();
         Instant t = T0;
@@ -151,7 +167,62 @@ class RingBufferTest {
         assertEquals(history, indices(ring.since(since)));
     }
 
+    /*
+     * The draws below keep the shape jqwik's defaults gave this property (1000 tries): sizes mostly small, one in
+     * ten large and one in a hundred the maximum; numbers towards the low end of their range.
+     */
+
+    /** 0 to 2200 steps of 0 to 5 (at most 32 nine times in ten, 2200 one time in a hundred). */
+    private static List<Integer> steps(Random random) {
+        double roll = random.nextDouble();
+        int size = roll < 0.01 ? 2200 : roll < 0.11 ? 33 + random.nextInt(2200 - 32) : random.nextInt(33);
+        List<Integer> steps = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            steps.add(random.nextInt(6));
+        }
+        return steps;
+    }
+
+    /**
+     * An int in [min, max], small ones often, as jqwik drew them by default: bands each a third as far from min
+     * as the one above (the nearest under 21 wide) are equally likely, and one draw in 21 is an edge.
+     */
+    private static int towardsMin(Random random, int min, int max) {
+        if (random.nextInt(21) == 0) {
+            int[] edges = {min, Math.min(min + 1, max), Math.max(max - 1, min), max};
+            return edges[random.nextInt(edges.length)];
+        }
+        int bands = 1;
+        for (int distance = max - min; distance > 20; distance /= 3) {
+            bands++;
+        }
+        int band = random.nextInt(bands);
+        int top = max - min;
+        for (int k = 0; k < band; k++) {
+            top /= 3;
+        }
+        int high = band == 0 ? top : top - 1;
+        int low = band == bands - 1 ? 0 : top / 3;
+        return min + low + random.nextInt(high - low + 1);
+    }
+
     private static List<Integer> indices(List<ConsoleLine> lines) {
         return lines.stream().map(l -> Integer.parseInt(l.text().substring(1))).toList();
+    }
+
+    @Test
+    void growsFromSixteenSlotsToTheFullRingKeepingOrder() {
+        RingBuffer ring = new RingBuffer(1);
+        java.time.Instant t = java.time.Instant.parse("2026-11-22T00:00:00Z");
+        for (int i = 0; i < 3000; i++) {
+            ring.append(t.plusSeconds(i), ("line " + i).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            int expectedSize = Math.min(i + 1, RingBuffer.CAPACITY);
+            org.junit.jupiter.api.Assertions.assertEquals(expectedSize, ring.size());
+        }
+        java.util.List<ConsoleLine> last = ring.last(RingBuffer.CAPACITY);
+        org.junit.jupiter.api.Assertions.assertEquals(RingBuffer.CAPACITY, last.size());
+        org.junit.jupiter.api.Assertions.assertEquals("line " + (3000 - RingBuffer.CAPACITY), last.get(0).text());
+        org.junit.jupiter.api.Assertions.assertEquals("line 2999", last.get(last.size() - 1).text());
+        org.junit.jupiter.api.Assertions.assertTrue(ring.retainedBytes() >= RingBuffer.FIXED_BYTES);
     }
 }

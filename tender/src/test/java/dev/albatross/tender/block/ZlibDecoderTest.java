@@ -8,20 +8,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 final class ZlibDecoderTest {
-    @Property(tries = 200)
-    void inflatesAnyDataFedInAnyPieces(
-            @ForAll @Size(max = 200_000) byte[] data,
-            @ForAll @IntRange(min = 0, max = 9) int level,
-            @ForAll @Size(min = 1, max = 20) List<@IntRange(min = 1, max = 5000) Integer> cuts) throws IOException {
-        byte[] compressed = BlockUploadTest.deflate(data, level);
+    /** Fixed, so every run draws the same cases; each try replays alone from the seed its failure prints. */
+    private static final long SEED = 20261124L;
+    private static final int TRIES = 200;
+
+    @Test
+    void inflatesAnyDataFedInAnyPieces() {
+        Random seeds = new Random(SEED);
+        for (int attempt = 0; attempt < TRIES; attempt++) {
+            long seed = seeds.nextLong();
+            Random random = new Random(seed);
+            byte[] data = data(random);
+            int level = random.nextInt(10);
+            List<Integer> cuts = cuts(random);
+            try {
+                assertArrayEquals(data, inflateInPieces(BlockUploadTest.deflate(data, level), cuts));
+            } catch (AssertionError | IOException | RuntimeException e) {
+                throw new AssertionError("try " + attempt + " of seed " + SEED + " (replay: new Random(" + seed
+                        + "L)) fails for level " + level + ", cuts " + cuts + ", data of " + data.length
+                        + " bytes starting " + HexFormat.of().formatHex(Arrays.copyOf(data, Math.min(data.length, 64))),
+                        e);
+            }
+        }
+    }
+
+    private static byte[] inflateInPieces(byte[] compressed, List<Integer> cuts) throws IOException {
         ByteArrayOutputStream inflated = new ByteArrayOutputStream();
         ZlibDecoder decoder = new ZlibDecoder();
         try {
@@ -35,8 +54,58 @@ final class ZlibDecoderTest {
         } finally {
             decoder.end();
         }
+        return inflated.toByteArray();
+    }
 
-        assertArrayEquals(data, inflated.toByteArray());
+    /*
+     * The draws below keep the shape jqwik's defaults gave this property (200 tries): sizes mostly small, one in
+     * ten large and one in fifty the maximum; numbers towards the low end of their range, edges now and then.
+     */
+
+    /** 0 to 200,000 bytes: at most 14 most of the time, 15 to 200,000 one time in eight, 200,000 one in fifty. */
+    private static byte[] data(Random random) {
+        double roll = random.nextDouble();
+        int size = roll < 0.02 ? 200_000 : roll < 0.14 ? 15 + random.nextInt(200_000 - 14) : random.nextInt(15);
+        byte[] data = new byte[size];
+        for (int i = 0; i < size; i++) {
+            int magnitude = towardsMin(random, 0, 127);
+            data[i] = (byte) (random.nextBoolean() ? magnitude : -1 - magnitude);
+        }
+        return data;
+    }
+
+    /** 1 to 20 piece lengths of 1 to 5000 bytes, used in turn. */
+    private static List<Integer> cuts(Random random) {
+        double roll = random.nextDouble();
+        int size = roll < 0.02 ? 20 : roll < 0.14 ? 16 + random.nextInt(5) : 1 + random.nextInt(15);
+        List<Integer> cuts = new ArrayList<>(size);
+        for (int i = 0; i < size; i++) {
+            cuts.add(towardsMin(random, 1, 5000));
+        }
+        return cuts;
+    }
+
+    /**
+     * An int in [min, max], small ones often, as jqwik drew them by default: bands each a third as far from min
+     * as the one above (the nearest under 21 wide) are equally likely, and one draw in 21 is an edge.
+     */
+    private static int towardsMin(Random random, int min, int max) {
+        if (random.nextInt(21) == 0) {
+            int[] edges = {min, Math.min(min + 1, max), Math.max(max - 1, min), max};
+            return edges[random.nextInt(edges.length)];
+        }
+        int bands = 1;
+        for (int distance = max - min; distance > 20; distance /= 3) {
+            bands++;
+        }
+        int band = random.nextInt(bands);
+        int top = max - min;
+        for (int k = 0; k < band; k++) {
+            top /= 3;
+        }
+        int high = band == 0 ? top : top - 1;
+        int low = band == bands - 1 ? 0 : top / 3;
+        return min + low + random.nextInt(high - low + 1);
     }
 
     @Test

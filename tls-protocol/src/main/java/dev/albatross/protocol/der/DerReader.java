@@ -11,7 +11,10 @@ import java.time.Instant;
  * slices} of the buffer. The reader therefore owns its buffer: nobody may write it afterwards.
  *
  * <p>Constructed elements are read with {@link #enter} ... {@link #leave}; the names given to {@code enter}
- * and to each read form the field path of a {@link DecodeError}.
+ * and to each read form the field path of a {@link DecodeError}. Its offset is the tag byte of the element that
+ * is wrong: the one being read, the one just read ({@link #lastElementFault}), or the one only peeked at; for
+ * trailing bytes, the first of them. The elements of a SET OF or SEQUENCE OF are counted through
+ * {@link #hasNextElement}, which refuses more than {@link #MAX_LIST_ELEMENTS}.
  */
 public final class DerReader {
     public static final int BOOLEAN = 0x01;
@@ -23,6 +26,15 @@ public final class DerReader {
     public static final int SEQUENCE = 0x30;
     public static final int SET = 0x31;
 
+    /**
+     * Elements one SET OF or SEQUENCE OF may hold. Each element costs the decoder objects (a three-byte one-letter
+     * name becomes a string, a label, a path and a name: about 100 bytes allocated per input byte), so without a
+     * cap one 80 MiB frame of tiny elements could cost gigabytes. Real lists are far shorter: Solo5 allows 63
+     * devices, a guest command line is under 8 KiB, and 65,536 unikernels in one info reply or state file is far
+     * beyond any host.
+     */
+    public static final int MAX_LIST_ELEMENTS = 65_536;
+
     /** Nesting deeper than this is refused, so hostile input cannot exhaust the stack. */
     private static final int MAX_DEPTH = 64;
 
@@ -31,10 +43,19 @@ public final class DerReader {
     private int limit;
     private int depth;
     private final int[] limits = new int[MAX_DEPTH];
+    /** starts[i] is the tag offset of the open element at depth i + 1. */
+    private final int[] starts = new int[MAX_DEPTH];
     /** fields[0] names the input, fields[1..depth] the open elements. */
     private final String[] fields = new String[MAX_DEPTH + 1];
+    /** counts[d]: the elements {@link #hasNextElement} has counted in the open element at depth d. */
+    private final int[] counts = new int[MAX_DEPTH + 1];
     /** The primitive (or element header) being read, or null. */
     private String current;
+    /** The tag offset of the element being read. */
+    private int start;
+    /** The element read last (a primitive, or a constructed element left): its field and tag offset. */
+    private String lastField;
+    private int lastStart;
 
     private DerReader(byte[] buf, int offset, int length, String root) {
         if (offset < 0 || length < 0 || offset > buf.length - length) {
@@ -74,7 +95,7 @@ public final class DerReader {
         return pos;
     }
 
-    /** True if the current element (or the whole input) has no more bytes. */
+    /** True if the current element (or the whole input) has no more bytes. Lists use {@link #hasNextElement}. */
     public boolean atEnd() {
         return pos >= limit;
     }
@@ -94,13 +115,15 @@ public final class DerReader {
      * current element; {@link #leave} must follow once they are read.
      */
     public void enter(int tag, String field) {
-        push(field);
+        begin(field);
         int length = header(tag);
         if (depth >= MAX_DEPTH) {
-            throw fault("nesting deeper than " + MAX_DEPTH);
+            throw elementFault("nesting deeper than " + MAX_DEPTH);
         }
-        limits[depth++] = limit;
+        limits[depth] = limit;
+        starts[depth++] = start;
         fields[depth] = field;
+        counts[depth] = 0;
         current = null;
         limit = pos + length;
     }
@@ -115,8 +138,25 @@ public final class DerReader {
         if (pos != limit) {
             throw fault("trailing bytes (" + (limit - pos) + ")");
         }
+        lastField = fields[depth];
         fields[depth] = null;
         limit = limits[--depth];
+        lastStart = starts[depth];
+    }
+
+    /**
+     * True if the current SET OF or SEQUENCE OF has another element. Call it once per element, in place of
+     * {@code !atEnd()}: it counts them and refuses the element after the {@link #MAX_LIST_ELEMENTS}th.
+     */
+    public boolean hasNextElement() {
+        if (pos >= limit) {
+            return false;
+        }
+        if (++counts[depth] > MAX_LIST_ELEMENTS) {
+            current = null;
+            throw fault("more than " + MAX_LIST_ELEMENTS + " elements");
+        }
+        return true;
     }
 
     /** Requires the input to be used up: a top-level value followed by anything else is an error. */
@@ -131,19 +171,19 @@ public final class DerReader {
 
     /** An INTEGER that fits OCaml's 63-bit {@code int}. */
     public long integer(String field) {
-        push(field);
+        begin(field);
         int length = header(INTEGER);
         if (length == 0) {
-            throw fault("empty INTEGER");
+            throw elementFault("empty INTEGER");
         }
         if (length > 8) {
-            throw fault("INTEGER of " + length + " bytes does not fit 63 bits");
+            throw elementFault("INTEGER of " + length + " bytes does not fit 63 bits");
         }
         if (length > 1) {
             int b0 = buf[pos];
             int b1 = buf[pos + 1];
             if ((b0 == 0 && b1 >= 0) || (b0 == -1 && b1 < 0)) {
-                throw fault("INTEGER is not minimally encoded");
+                throw elementFault("INTEGER is not minimally encoded");
             }
         }
         long value = buf[pos];
@@ -151,21 +191,18 @@ public final class DerReader {
             value = (value << 8) | (buf[pos + i] & 0xFF);
         }
         if ((value << 1) >> 1 != value) {
-            throw fault("INTEGER " + value + " does not fit 63 bits");
+            throw elementFault("INTEGER " + value + " does not fit 63 bits");
         }
         pos += length;
-        pop();
+        end();
         return value;
     }
 
     /** An INTEGER that must lie in {@code [min, max]}: e.g. CPU ids and exit codes. */
     public int intIn(String field, int min, int max) {
-        int start = pos;
         long value = integer(field);
         if (value < min || value > max) {
-            push(field);
-            pos = start;
-            throw fault("INTEGER " + value + " out of range [" + min + ", " + max + "]");
+            throw lastElementFault("INTEGER " + value + " out of range [" + min + ", " + max + "]");
         }
         return (int) value;
     }
@@ -177,88 +214,113 @@ public final class DerReader {
 
     /** A 64-bit value carried as an OCTET STRING of exactly 8 bytes, big-endian (spec §3.7). */
     public long int64(String field) {
-        push(field);
+        begin(field);
         int length = header(OCTET_STRING);
         if (length != 8) {
-            throw fault("64-bit value must be 8 bytes, not " + length);
+            throw elementFault("64-bit value must be 8 bytes, not " + length);
         }
         long value = 0;
         for (int i = 0; i < 8; i++) {
             value = (value << 8) | (buf[pos + i] & 0xFF);
         }
         pos += 8;
-        pop();
+        end();
         return value;
     }
 
     /** A BOOLEAN; any non-zero byte is true (spec §3.9). */
     public boolean bool(String field) {
-        push(field);
+        begin(field);
         int length = header(BOOLEAN);
         if (length != 1) {
-            throw fault("BOOLEAN of " + length + " bytes");
+            throw elementFault("BOOLEAN of " + length + " bytes");
         }
         boolean value = buf[pos++] != 0;
-        pop();
+        end();
         return value;
     }
 
     /** A NULL. */
     public void nul(String field) {
-        push(field);
+        begin(field);
         int length = header(NULL);
         if (length != 0) {
-            throw fault("NULL with " + length + " content bytes");
+            throw elementFault("NULL with " + length + " content bytes");
         }
-        pop();
+        end();
     }
 
     /** A UTF8String, contents unvalidated (see {@link RawText}). */
     public String utf8(String field) {
-        push(field);
+        begin(field);
         int length = header(UTF8_STRING);
         String value = RawText.decode(buf, pos, length);
         pos += length;
-        pop();
+        end();
         return value;
     }
 
     /** An OCTET STRING, as a slice of the input (no copy). */
     public Bytes octets(String field) {
-        push(field);
+        begin(field);
         int length = header(OCTET_STRING);
         Bytes value = Bytes.wrap(buf, pos, length);
         pos += length;
-        pop();
+        end();
         return value;
     }
 
     /** A GeneralizedTime (see {@link GeneralizedTime} for the accepted forms). */
     public Instant time(String field) {
-        push(field);
+        begin(field);
         int length = header(GENERALIZED_TIME);
         Instant value = GeneralizedTime.parse(buf, pos, length);
         if (value == null) {
-            throw fault("malformed GeneralizedTime");
+            throw elementFault("malformed GeneralizedTime");
         }
         // A zone offset can move a valid text outside 0000-9999 UTC (00000101000000+0100); OCaml's Ptime has
         // no such instant either, and our records and encoder refuse it.
         if (!GeneralizedTime.representable(value)) {
-            throw fault("GeneralizedTime outside the years 0000-9999 UTC");
+            throw elementFault("GeneralizedTime outside the years 0000-9999 UTC");
         }
         pos += length;
-        pop();
+        end();
         return value;
     }
 
-    /** A fault at the current position for a value just read as {@code field}. */
+    /**
+     * A fault at the current position about {@code field}: for an element only peeked at (an unknown tag), the
+     * position is its tag. For a value already read, use {@link #lastElementFault}.
+     */
     public DerFault fault(String field, String reason) {
         current = field;
-        return fault(reason);
+        return faultAt(pos, reason);
     }
 
-    /** A fault at the current position, naming the current field path. */
+    /** A fault at the current position, naming the open elements. */
     public DerFault fault(String reason) {
+        return faultAt(pos, reason);
+    }
+
+    /**
+     * A fault about the element read last (a value just read, or the constructed element just left), at its tag
+     * byte and named by the field it was read as: for content the caller refuses, such as a name that does not
+     * parse.
+     */
+    public DerFault lastElementFault(String reason) {
+        if (lastField == null) {
+            throw new IllegalStateException("no element has been read");
+        }
+        current = lastField;
+        return faultAt(lastStart, reason);
+    }
+
+    /** A fault about the element being read, at its tag byte. */
+    private DerFault elementFault(String reason) {
+        return faultAt(start, reason);
+    }
+
+    private DerFault faultAt(int offset, String reason) {
         StringBuilder path = new StringBuilder(fields[0]);
         // The top-level element is usually named like the input (the Wire SEQUENCE of input "Wire"): name it
         // once, so paths read "Wire.header.version" as DecodeError documents, not "Wire.Wire.header.version".
@@ -270,60 +332,66 @@ public final class DerReader {
         if (current != null && (depth > 0 || !current.equals(fields[0]))) {
             path.append('.').append(current);
         }
-        return new DerFault(new DecodeError(pos, path.toString(), reason));
+        return new DerFault(new DecodeError(offset, path.toString(), reason));
     }
 
-    private void push(String field) {
+    /** Starts reading the element at the current position as {@code field}. */
+    private void begin(String field) {
         current = field;
+        start = pos;
     }
 
-    private void pop() {
+    /** Ends reading a primitive element, which becomes the last element read. */
+    private void end() {
+        lastField = current;
+        lastStart = start;
         current = null;
     }
 
     /** Reads a tag that must be {@code expected} and a length that must fit what remains; returns the length. */
     private int header(int expected) {
         if (pos >= limit) {
-            throw fault("missing (expected tag 0x" + Integer.toHexString(expected) + ")");
+            throw elementFault("missing (expected tag 0x" + Integer.toHexString(expected) + ")");
         }
         int tag = buf[pos] & 0xFF;
         if ((tag & 0x1F) == 0x1F) {
-            throw fault("unsupported high tag number form 0x" + Integer.toHexString(tag));
+            throw elementFault("unsupported high tag number form 0x" + Integer.toHexString(tag));
         }
         if (tag != expected) {
-            throw fault("expected tag 0x" + Integer.toHexString(expected) + ", found 0x" + Integer.toHexString(tag));
+            throw elementFault("expected tag 0x" + Integer.toHexString(expected) + ", found 0x"
+                    + Integer.toHexString(tag));
         }
         int at = pos + 1;
         if (at >= limit) {
-            throw fault("missing length");
+            throw elementFault("missing length");
         }
         int first = buf[at++] & 0xFF;
         long length;
         if (first < 0x80) {
             length = first;
         } else if (first == 0x80) {
-            throw fault("indefinite length");
+            throw elementFault("indefinite length");
         } else {
             int count = first & 0x7F;
             if (count > 4) {
-                throw fault("length of " + count + " bytes is too large");
+                throw elementFault("length of " + count + " bytes is too large");
             }
             if (at + count > limit) {
-                throw fault("truncated length");
+                throw elementFault("truncated length");
             }
             if (buf[at] == 0) {
-                throw fault("length is not minimally encoded");
+                throw elementFault("length is not minimally encoded");
             }
             length = 0;
             for (int i = 0; i < count; i++) {
                 length = (length << 8) | (buf[at++] & 0xFF);
             }
             if (length < 0x80) {
-                throw fault("length is not minimally encoded");
+                throw elementFault("length is not minimally encoded");
             }
         }
         if (length > limit - at) {
-            throw fault("length " + length + " exceeds the " + (limit - at) + " bytes that remain");
+            throw elementFault("length " + length + " exceeds the " + (limit - at) + " bytes that remain");
         }
         pos = at;
         return (int) length;

@@ -40,17 +40,29 @@ public final class GeneralizedTime {
         if (!representable(t)) {
             throw new IllegalArgumentException("no GeneralizedTime for " + t + ": the year must have 4 digits");
         }
-        LocalDateTime d = LocalDateTime.ofEpochSecond(t.getEpochSecond(), 0, ZoneOffset.UTC);
-        byte[] out = new byte[t.getNano() != 0 ? 19 : 15];
+        return bytes(t.getEpochSecond(), t.getNano());
+    }
+
+    /**
+     * The ASCII bytes for the instant {@code epochSecond} + {@code nano}, without making an {@link Instant} (a
+     * console line's time is kept as these two numbers).
+     */
+    public static byte[] bytes(long epochSecond, int nano) {
+        if (epochSecond < MIN.getEpochSecond() || epochSecond > MAX.getEpochSecond() || nano < 0
+                || nano > 999_999_999) {
+            throw new IllegalArgumentException("no GeneralizedTime for " + epochSecond + " s + " + nano + " ns");
+        }
+        LocalDateTime d = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        byte[] out = new byte[nano != 0 ? 19 : 15];
         digits(out, 0, d.getYear(), 4);
         digits(out, 4, d.getMonthValue(), 2);
         digits(out, 6, d.getDayOfMonth(), 2);
         digits(out, 8, d.getHour(), 2);
         digits(out, 10, d.getMinute(), 2);
         digits(out, 12, d.getSecond(), 2);
-        if (t.getNano() != 0) {
+        if (nano != 0) {
             out[14] = '.';
-            digits(out, 15, t.getNano() / 1_000_000, 3);
+            digits(out, 15, nano / 1_000_000, 3);
         }
         out[out.length - 1] = 'Z';
         return out;

@@ -74,8 +74,7 @@ public final class StateFileCodec {
     private static StateFile read(DerReader in) {
         int tag = in.peekTag();
         if (tag == DerReader.context(7)) {
-            in.enterContext(7, "nyi");
-            throw in.fault("not yet implemented");
+            throw in.fault("nyi", "not yet implemented");
         }
         StateFile.Format format = null;
         for (StateFile.Format f : StateFile.Format.values()) {
@@ -105,7 +104,7 @@ public final class StateFileCodec {
         List<StateFile.NamedUnikernel> entries = new ArrayList<>();
         Set<List<Label>> seen = new HashSet<>();
         in.enter(DerReader.SEQUENCE, "unikernels");
-        while (!in.atEnd()) {
+        while (in.hasNextElement()) {
             in.enter(DerReader.SEQUENCE, "entry");
             Name name = trieName(in, seen);
             UnikernelConfig config = UnikernelConfigCodec.read(in, format.configFormat());
@@ -120,7 +119,7 @@ public final class StateFileCodec {
         List<StateFile.NamedPolicy> entries = new ArrayList<>();
         Set<List<Label>> seen = new HashSet<>();
         in.enter(DerReader.SEQUENCE, "policies");
-        while (!in.atEnd()) {
+        while (in.hasNextElement()) {
             in.enter(DerReader.SEQUENCE, "entry");
             Name name = trieName(in, seen);
             Policy policy = PolicyCodec.read(in);
@@ -137,10 +136,10 @@ public final class StateFileCodec {
         try {
             name = Name.parse(text);
         } catch (IllegalArgumentException e) {
-            throw in.fault("name", "invalid name: " + e.getMessage());
+            throw in.lastElementFault("invalid name: " + e.getMessage());
         }
         if (!seen.add(name.labels())) {
-            throw in.fault("name", "duplicate name " + name.text());
+            throw in.lastElementFault("duplicate name " + name.text());
         }
         return name;
     }

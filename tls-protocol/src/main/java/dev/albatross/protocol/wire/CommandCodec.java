@@ -132,7 +132,7 @@ public final class CommandCodec {
                 int pid = in.intIn("pid", Integer.MIN_VALUE, Integer.MAX_VALUE);
                 in.enter(DerReader.SEQUENCE, "network");
                 List<StatsCmd.Interface> network = new ArrayList<>();
-                while (!in.atEnd()) {
+                while (in.hasNextElement()) {
                     in.enter(DerReader.SEQUENCE, "element");
                     network.add(new StatsCmd.Interface(in.utf8("bridge"), in.utf8("tap")));
                     in.leave();

@@ -85,7 +85,7 @@ final class DataCodec {
         Rusage rusage = rusage(in);
         in.enter(DerReader.SEQUENCE, "ifdata");
         List<IfData> ifs = new ArrayList<>();
-        while (!in.atEnd()) {
+        while (in.hasNextElement()) {
             ifs.add(ifdata(in));
         }
         in.leave();
@@ -94,7 +94,7 @@ final class DataCodec {
             in.enterContext(0, "vmm-stats");
             in.enter(DerReader.SEQUENCE, "SEQUENCE");
             List<VmmStat> stats = new ArrayList<>();
-            while (!in.atEnd()) {
+            while (in.hasNextElement()) {
                 in.enter(DerReader.SEQUENCE, "element");
                 stats.add(new VmmStat(in.utf8("key"), in.int64("value")));
                 in.leave();

@@ -76,7 +76,7 @@ final class InfoCodec {
         if (in.peekContext(0)) {
             in.enterContext(0, "blocks");
             in.enter(DerReader.SET, "SET");
-            while (!in.atEnd()) {
+            while (in.hasNextElement()) {
                 in.enter(DerReader.SEQUENCE, "element");
                 blocks.add(new Info.Block(in.utf8("unikernel-device"), in.utf8("host-device"),
                         Primitives.int32Checked(in, "sector-size"), Primitives.int32Checked(in, "block-size")));
@@ -89,7 +89,7 @@ final class InfoCodec {
         if (in.peekContext(1)) {
             in.enterContext(1, "bridges");
             in.enter(DerReader.SET, "SET");
-            while (!in.atEnd()) {
+            while (in.hasNextElement()) {
                 in.enter(DerReader.SEQUENCE, "element");
                 bridges.add(new Info.Bridge(in.utf8("unikernel-device"), in.utf8("host-device"),
                         UnikernelConfigCodec.mac(in, "mac")));

@@ -22,7 +22,7 @@ final class Primitives {
         try {
             return Name.parse(text);
         } catch (IllegalArgumentException e) {
-            throw in.fault(field, "invalid name: " + e.getMessage());
+            throw in.lastElementFault("invalid name: " + e.getMessage());
         }
     }
 
@@ -38,7 +38,7 @@ final class Primitives {
     static List<Integer> intSet(DerReader in, String field) {
         in.enter(DerReader.SET, field);
         List<Integer> values = new ArrayList<>();
-        while (!in.atEnd()) {
+        while (in.hasNextElement()) {
             values.add(in.intIn("element", Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
         in.leave();
@@ -57,7 +57,7 @@ final class Primitives {
     static List<Integer> intSequence(DerReader in, String field) {
         in.enter(DerReader.SEQUENCE, field);
         List<Integer> values = new ArrayList<>();
-        while (!in.atEnd()) {
+        while (in.hasNextElement()) {
             values.add(in.intIn("element", Integer.MIN_VALUE, Integer.MAX_VALUE));
         }
         in.leave();
@@ -93,7 +93,7 @@ final class Primitives {
     private static List<String> utf8List(DerReader in, int tag, String field) {
         in.enter(tag, field);
         List<String> values = new ArrayList<>();
-        while (!in.atEnd()) {
+        while (in.hasNextElement()) {
             values.add(in.utf8("element"));
         }
         in.leave();

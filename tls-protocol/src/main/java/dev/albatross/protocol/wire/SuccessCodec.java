@@ -66,7 +66,7 @@ final class SuccessCodec {
     private static List<Success.InfoEntry> infos(DerReader in, InfoCodec.Format format) {
         List<Success.InfoEntry> entries = new ArrayList<>();
         in.enter(DerReader.SEQUENCE, "SEQUENCE");
-        while (!in.atEnd()) {
+        while (in.hasNextElement()) {
             in.enter(DerReader.SEQUENCE, "element");
             Name name = Primitives.name(in, "name");
             entries.add(new Success.InfoEntry(name, InfoCodec.read(in, format)));
@@ -97,7 +97,7 @@ final class SuccessCodec {
                 in.enterContext(2, "policies");
                 List<Success.PolicyEntry> entries = new ArrayList<>();
                 in.enter(DerReader.SEQUENCE, "SEQUENCE");
-                while (!in.atEnd()) {
+                while (in.hasNextElement()) {
                     in.enter(DerReader.SEQUENCE, "element");
                     Name name = Primitives.name(in, "name");
                     entries.add(new Success.PolicyEntry(name, PolicyCodec.read(in)));
@@ -110,7 +110,7 @@ final class SuccessCodec {
                 in.enterContext(4, "block-devices");
                 List<Success.BlockDeviceEntry> entries = new ArrayList<>();
                 in.enter(DerReader.SEQUENCE, "SEQUENCE");
-                while (!in.atEnd()) {
+                while (in.hasNextElement()) {
                     in.enter(DerReader.SEQUENCE, "element");
                     Name name = Primitives.name(in, "name");
                     int size = Primitives.int32Checked(in, "size");
@@ -145,7 +145,7 @@ final class SuccessCodec {
                 in.enterContext(12, "consoles");
                 List<Name> names = new ArrayList<>();
                 in.enter(DerReader.SEQUENCE, "SEQUENCE");
-                while (!in.atEnd()) {
+                while (in.hasNextElement()) {
                     names.add(Primitives.name(in, "element"));
                 }
                 in.leave();

@@ -118,7 +118,7 @@ public final class UnikernelConfigCodec {
     static Mac mac(DerReader in, String field) {
         Bytes b = in.octets(field);
         if (b.length() != 6) {
-            throw in.fault(field, "bad mac address: " + b.length() + " bytes, not 6");
+            throw in.lastElementFault("bad mac address: " + b.length() + " bytes, not 6");
         }
         return new Mac(b.toByteArray());
     }
@@ -142,7 +142,7 @@ public final class UnikernelConfigCodec {
         if (in.peekContext(0)) {
             in.enterContext(0, "blocks");
             in.enter(DerReader.SET, "SET");
-            while (!in.atEnd()) {
+            while (in.hasNextElement()) {
                 blocks.add(blockDevice(in));
             }
             in.leave();
@@ -156,7 +156,7 @@ public final class UnikernelConfigCodec {
         if (in.peekContext(1)) {
             in.enterContext(1, "bridges");
             in.enter(DerReader.SET, "SET");
-            while (!in.atEnd()) {
+            while (in.hasNextElement()) {
                 bridges.add(netIf(in));
             }
             in.leave();
@@ -341,7 +341,7 @@ public final class UnikernelConfigCodec {
         if (in.peekContext(1)) {
             in.enterContext(1, "bridges");
             in.enter(DerReader.SEQUENCE, "SEQUENCE");
-            while (!in.atEnd()) {
+            while (in.hasNextElement()) {
                 in.enter(DerReader.SEQUENCE, "element");
                 String netif = in.utf8("netif");
                 Optional<String> bridge = in.peekTag() == DerReader.UTF8_STRING ? Optional.of(in.utf8("bridge"))

@@ -108,7 +108,7 @@ public final class WireCodec {
         return p;
     }
 
-    private static DerNode header(Header h) {
+    static DerNode header(Header h) {
         return DerNode.sequence(DerNode.integer(h.version()), DerNode.int64(h.sequence()), Primitives.name(h.name()));
     }
 
@@ -124,9 +124,12 @@ public final class WireCodec {
         return new Header((int) version, sequence, name);
     }
 
-    /** Albatross's wording ({@code "unknown version number 0x%X"}), so operators see the same message. */
+    /**
+     * Albatross's wording ({@code "unknown version number 0x%X"}), so operators see the same message; at the
+     * version just read.
+     */
     static DerFault versionFault(DerReader in, long version) {
-        return in.fault("version", "unknown version number 0x"
+        return in.lastElementFault("unknown version number 0x"
                 + Long.toHexString(version).toUpperCase(java.util.Locale.ROOT) + " (only 5 is supported)");
     }
 }

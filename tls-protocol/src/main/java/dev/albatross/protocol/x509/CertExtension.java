@@ -64,7 +64,7 @@ public final class CertExtension {
             in.enter(DerReader.SEQUENCE, "AlbatrossExtension");
             long version = in.integer("version");
             if (version != Header.VERSION) {
-                throw in.fault("version", "unknown version number 0x"
+                throw in.lastElementFault("unknown version number 0x"
                         + Long.toHexString(version).toUpperCase(java.util.Locale.ROOT) + " (only 5 is supported)");
             }
             Command command = CommandCodec.read(in);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -15,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The strict DER rules of spec §3 as {@link DerReader} enforces them, and where its faults point: the dotted
- * path of fields leading to the offending element, and the offset where decoding stopped: the element's tag
- * for a bad tag or length, its content for bad content, and the element for a value out of a caller's range.
+ * path of fields leading to the offending element, and the offset of that element's tag, whether its tag, its
+ * length or its content is wrong, or a caller refuses its value; for trailing bytes, the first of them.
  */
 class DerReaderTest {
 
@@ -140,7 +141,7 @@ class DerReaderTest {
     @ParameterizedTest
     @ValueSource(strings = {"02 02 00 05", "02 02 00 7f", "02 02 ff 80", "02 02 ff ff", "02 03 00 00 80"})
     void refusesNonMinimalIntegers(String hex) {
-        assertFault(hex, in -> in.integer("n"), 2, "Input.n", "not minimally encoded");
+        assertFault(hex, in -> in.integer("n"), 0, "Input.n", "not minimally encoded");
     }
 
     @ParameterizedTest
@@ -158,7 +159,7 @@ class DerReaderTest {
 
     @Test
     void refusesZeroLengthIntegers() {
-        assertFault("02 00", in -> in.integer("n"), 2, "Input.n", "empty INTEGER");
+        assertFault("02 00", in -> in.integer("n"), 0, "Input.n", "empty INTEGER");
     }
 
     @Test
@@ -210,7 +211,7 @@ class DerReaderTest {
 
     @Test
     void refusesNullWithContent() {
-        assertFault("05 01 00", in -> in.nul("n"), 2, "Input.n", "NULL with 1 content bytes");
+        assertFault("05 01 00", in -> in.nul("n"), 0, "Input.n", "NULL with 1 content bytes");
         reader("05 00").nul("n");
     }
 
@@ -224,7 +225,7 @@ class DerReaderTest {
 
     @Test
     void refusesMalformedTimes() {
-        assertFault("18 03 32 30 32", in -> in.time("t"), 2, "Input.t", "malformed GeneralizedTime");
+        assertFault("18 03 32 30 32", in -> in.time("t"), 0, "Input.t", "malformed GeneralizedTime");
         assertEquals(Instant.parse("2023-03-12T23:42:15Z"),
                 reader("18 0f 32 30 32 33 30 33 31 32 32 33 34 32 31 35 5a").time("t"));
     }
@@ -233,9 +234,9 @@ class DerReaderTest {
     void refusesTimesThatAnOffsetMovesOutsideYears0000To9999() {
         // "00000101000000+0100" is 0000-01-01 00:00 at +01:00, i.e. 23:00 UTC on the last day of year -1.
         String before = "18 13" + hex("00000101000000+0100");
-        assertFault(before, in -> in.time("t"), 2, "Input.t", "outside the years 0000-9999");
+        assertFault(before, in -> in.time("t"), 0, "Input.t", "outside the years 0000-9999");
         String after = "18 13" + hex("99991231233000-0100");
-        assertFault(after, in -> in.time("t"), 2, "Input.t", "outside the years 0000-9999");
+        assertFault(after, in -> in.time("t"), 0, "Input.t", "outside the years 0000-9999");
         assertEquals(GeneralizedTime.MIN, reader("18 0f" + hex("00000101000000Z")).time("t"));
     }
 
@@ -277,7 +278,7 @@ class DerReaderTest {
             }
         }).error();
         assertTrue(e.reason().contains("nesting deeper than 64"), e.toString());
-        assertEquals(deep.length, e.offset(), "the offset is just inside the 65th (empty) element");
+        assertEquals(deep.length - 2, e.offset(), "the offset is the tag of the 65th (empty) element");
     }
 
     /** {@code n} SEQUENCEs, each the only content of the one around it. */
@@ -301,15 +302,142 @@ class DerReaderTest {
             in.enterContext(3, "data");
             in.enter(DerReader.SEQUENCE, "SEQUENCE");
             in.integer("count");
-        }, 8, "Input.Outer.data.SEQUENCE.count", "not minimally encoded");
-        // A fault raised by the caller after a read names the field it read.
+        }, 6, "Input.Outer.data.SEQUENCE.count", "not minimally encoded");
+        // A fault raised by the caller about a value it read names the field it read, at that value's tag.
         DerReader in = reader("30 03 0c 01 21");
         in.enter(DerReader.SEQUENCE, "Header");
         in.utf8("name");
-        DecodeError e = in.fault("name", "invalid name").error();
+        DecodeError e = in.lastElementFault("invalid name").error();
         assertEquals("Input.Header.name", e.field());
-        assertEquals(5, e.offset());
-        assertEquals("offset 5, Input.Header.name: invalid name", e.message());
+        assertEquals(2, e.offset());
+        assertEquals("offset 2, Input.Header.name: invalid name", e.message());
+    }
+
+    // ---- where faults point ----------------------------------------------------------------------------------
+
+    @Test
+    void aBadElementIsReportedAtItsTagNotWhereReadingStopped() {
+        // The second INTEGER (at 5) is not minimal: its tag, not its content (7) or its end (9).
+        assertFault("30 07 02 01 05 02 02 00 05", in -> {
+            in.enter(DerReader.SEQUENCE, "seq");
+            in.integer("a");
+            in.integer("b");
+        }, 5, "Input.seq.b", "not minimally encoded");
+        // A wrong tag and a bad length are at the tag as well.
+        assertFault("30 05 02 01 05 04 00", in -> {
+            in.enter(DerReader.SEQUENCE, "seq");
+            in.integer("a");
+            in.integer("b");
+        }, 5, "Input.seq.b", "expected tag 0x2, found 0x4");
+        assertFault("30 05 02 01 05 05 01", in -> {
+            in.enter(DerReader.SEQUENCE, "seq");
+            in.integer("a");
+            in.nul("b");
+        }, 5, "Input.seq.b", "exceeds the 0 bytes that remain");
+        assertFault("30 06 02 01 05 04 01 00", in -> {
+            in.enter(DerReader.SEQUENCE, "seq");
+            in.integer("a");
+            in.int64("b");
+        }, 5, "Input.seq.b", "must be 8 bytes, not 1");
+        assertFault("30 07 02 01 05 01 01 00 00", in -> {
+            in.enter(DerReader.SEQUENCE, "seq");
+            in.integer("a");
+            in.bool("b");
+            in.leave();
+        }, 8, "Input.seq", "trailing bytes (1)");
+    }
+
+    @Test
+    void aRefusedValueIsReportedAtTheTagOfTheElementReadLast() {
+        // A primitive: the version INTEGER at 4 (Wire { header { version ...} }), not the 7 where reading stopped.
+        DerReader in = reader("30 05 30 03 02 01 04");
+        in.enter(DerReader.SEQUENCE, "Wire");
+        in.enter(DerReader.SEQUENCE, "header");
+        assertEquals(4, in.integer("version"));
+        DecodeError version = in.lastElementFault("unknown version number 0x4").error();
+        assertEquals(new DecodeError(4, "Input.Wire.header.version", "unknown version number 0x4"), version);
+
+        // A constructed element just left: the entry SEQUENCE at 2, named within its parent.
+        DerReader entries = reader("30 08 30 03 0c 01 61 30 01 05");
+        entries.enter(DerReader.SEQUENCE, "entries");
+        entries.enter(DerReader.SEQUENCE, "entry");
+        entries.utf8("name");
+        entries.leave();
+        assertEquals(new DecodeError(2, "Input.entries.entry", "duplicate"),
+                entries.lastElementFault("duplicate").error());
+
+        // A range check is about the INTEGER itself, even when it is the last of its SEQUENCE.
+        assertFault("30 06 02 01 01 02 01 63", in2 -> {
+            in2.enter(DerReader.SEQUENCE, "cpus");
+            in2.intIn("a", 0, 63);
+            in2.intIn("b", 0, 63);
+            in2.leave();
+        }, 5, "Input.cpus.b", "INTEGER 99 out of range [0, 63]");
+
+        assertThrows(IllegalStateException.class, () -> reader("05 00").lastElementFault("nothing read yet"));
+    }
+
+    @Test
+    void anUnknownTagOnlyPeekedAtIsReportedAtItsTag() {
+        DerReader in = reader("30 04 05 00 a7 00");
+        in.enter(DerReader.SEQUENCE, "seq");
+        in.nul("n");
+        assertEquals(0xA7, in.peekTag());
+        assertEquals(new DecodeError(4, "Input.seq.choice", "unknown tag [7]"),
+                in.fault("choice", "unknown tag [7]").error());
+    }
+
+    // ---- list sizes ------------------------------------------------------------------------------------------
+
+    @Test
+    void aListOfMaxListElementsIsRead() {
+        DerReader in = DerReader.over(nulls(DerReader.MAX_LIST_ELEMENTS).encode(), "Input");
+        assertEquals(65_536, readNulls(in));
+        in.expectEnd();
+    }
+
+    @Test
+    void aListOfOneElementMoreIsRefusedAtThatElement() {
+        byte[] der = nulls(DerReader.MAX_LIST_ELEMENTS + 1).encode();
+        DecodeError e = assertThrows(DerFault.class, () -> readNulls(DerReader.over(der, "Input"))).error();
+        assertEquals("more than 65536 elements", e.reason());
+        assertEquals("Input.list", e.field());
+        assertEquals(der.length - 2, e.offset(), "the tag of the 65,537th element");
+    }
+
+    @Test
+    void eachListIsCountedOnItsOwn() {
+        // Two lists of 40,000 in one SEQUENCE, and a list of two such lists: 80,000 NULLs, no list over the cap.
+        DerNode list = nulls(40_000);
+        DerReader in = DerReader.over(DerNode.sequence(list, list).encode(), "Input");
+        in.enter(DerReader.SEQUENCE, "outer");
+        int lists = 0;
+        int elements = 0;
+        while (in.hasNextElement()) {
+            lists++;
+            elements += readNulls(in);
+        }
+        in.leave();
+        in.expectEnd();
+        assertEquals(2, lists);
+        assertEquals(80_000, elements);
+    }
+
+    /** Reads a SEQUENCE OF NULL named "list"; returns how many it held. */
+    private static int readNulls(DerReader in) {
+        in.enter(DerReader.SEQUENCE, "list");
+        int n = 0;
+        while (in.hasNextElement()) {
+            in.nul("element");
+            n++;
+        }
+        in.leave();
+        return n;
+    }
+
+    /** A SEQUENCE OF {@code n} NULLs. */
+    private static DerNode nulls(int n) {
+        return DerNode.sequence(Collections.nCopies(n, DerNode.nul()));
     }
 
     @Test

@@ -12,8 +12,8 @@ import java.util.function.Predicate;
  * A generator of random values for property tests: a function of a seeded random source, so every value
  * can be made again from its seed (see {@link ForAll}).
  *
- * <p>Why our own and not jqwik: jqwik 1.10 (the version in the parent pom) carries an "Anti-AI Usage Clause"
- * asking that AI coding agents not use it, and these tests were written by one. The combinators here are the
+ * <p>Why our own and not jqwik: jqwik 1.10 carries an "Anti-AI Usage Clause" asking that AI coding agents not
+ * use it, and these tests were written by one; the project has dropped it altogether. The combinators here are the
  * few the protocol tests need; numbers lean towards the edges where DER encodings change length.
  */
 @FunctionalInterface

@@ -196,9 +196,11 @@ class OldStateFormatsTest {
     @Test
     void refusesDuplicateNamesInATrie() {
         String u = StateExamples.u2V3();
-        DecodeError twice = refuses(ctx(3, StateExamples.trie(":hello", u, ":hello", u)));
+        String hex = ctx(3, StateExamples.trie(":hello", u, ":hello", u));
+        DecodeError twice = refuses(hex);
         assertEquals("duplicate name :hello", twice.reason());
         assertEquals("State.OLD3.unikernels.entry.name", twice.field());
+        assertEquals(hex.lastIndexOf(HandDer.utf8(":hello")) / 2, twice.offset(), "at the second name's tag");
         // foo:bar and foo:bar: are the same trie node (spec §4).
         assertTrue(refuses(ctx(3, StateExamples.trie("foo:bar", u, "foo:bar:", u))).reason().contains("duplicate"));
         assertTrue(refuses(ctx(3, StateExamples.trie("foo", u, ":FOO", u))).reason().contains("duplicate"),

@@ -3,19 +3,28 @@ package dev.albatross.protocol.state;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.albatross.protocol.der.DecodeError;
+import dev.albatross.protocol.der.DerReader;
 import dev.albatross.protocol.gen.ForAll;
 import dev.albatross.protocol.gen.Gen;
 import dev.albatross.protocol.name.Label;
 import dev.albatross.protocol.name.Name;
+import dev.albatross.protocol.wire.NetIf;
+import dev.albatross.protocol.wire.Policy;
 import dev.albatross.protocol.wire.UnikernelConfig;
 import dev.albatross.protocol.wire.WireGen;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -61,6 +70,30 @@ class StateFileRoundTripTest {
                             assertArrayEquals(der, StateFileCodec.encode(back));
                         })))
                 .toList();
+    }
+
+    @TestFactory
+    Iterable<DynamicTest> readsListsOf65536EntriesAndRefusesLongerOnes() {
+        Map<String, IntFunction<StateFile>> lists = new LinkedHashMap<>();
+        lists.put("unikernels", n -> StateFile.current(IntStream.range(0, n).mapToObj(i -> new StateFile.NamedUnikernel(
+                Name.parse(":u" + i), UnikernelConfig.builder().build())).toList(), List.of()));
+        lists.put("policies", n -> StateFile.current(List.of(), IntStream.range(0, n).mapToObj(i ->
+                new StateFile.NamedPolicy(Name.parse("p" + i + ":"), new Policy(1, List.of(0), 1, OptionalInt.empty(),
+                        List.of()))).toList()));
+        // The V2 configuration's bridges: a SEQUENCE OF SEQUENCE { netif, bridge OPT } read by its own loop.
+        lists.put("bridges.SEQUENCE", n -> new StateFile(StateFile.Format.OLD2, List.of(new StateFile.NamedUnikernel(
+                Name.parse(":u"), UnikernelConfig.builder().bridges(Collections.nCopies(n, NetIf.of(""))).build())),
+                List.of()));
+        return lists.entrySet().stream().map(list -> DynamicTest.dynamicTest(list.getKey(), () -> {
+            byte[] most = StateFileCodec.encode(list.getValue().apply(DerReader.MAX_LIST_ELEMENTS));
+            assertTrue(StateFileCodec.decode(most).isOk(), list.getKey());
+            byte[] tooMany = StateFileCodec.encode(list.getValue().apply(DerReader.MAX_LIST_ELEMENTS + 1));
+            DecodeError e = StateFileCodec.decode(tooMany).fold(s -> {
+                throw new AssertionError(list.getKey() + ": a list of 65,537 entries was accepted");
+            }, error -> error);
+            assertEquals("more than 65536 elements", e.reason(), e.toString());
+            assertTrue(e.field().endsWith("." + list.getKey()), e.toString());
+        })).toList();
     }
 
     @Test

@@ -1,14 +1,17 @@
 package dev.albatross.protocol.wire;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.albatross.protocol.der.Bytes;
+import dev.albatross.protocol.der.DecodeError;
 import dev.albatross.protocol.der.Decoded;
 import dev.albatross.protocol.der.DerNode;
+import dev.albatross.protocol.der.DerReader;
 import dev.albatross.protocol.gen.ForAll;
 import dev.albatross.protocol.gen.Gen;
 import dev.albatross.protocol.name.Name;
@@ -17,6 +20,7 @@ import dev.albatross.protocol.state.StateFile;
 import dev.albatross.protocol.state.StateFileCodec;
 import dev.albatross.protocol.vectors.VectorCorpus;
 import dev.albatross.protocol.x509.CertExtension;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -58,7 +62,10 @@ class DecoderFuzzTest {
     static final int TRUNCATE_ALL_UP_TO = 512;
     /**
      * Bytes a decoder may allocate per input byte. Measured worst case (see {@link #denseSeeds}): about 100, for a
-     * list of one-letter names (3 bytes each, each a string, label, path and name); commands stay under 25.
+     * list of one-letter names (3 bytes each, each a string, label, path and name); commands stay under 25. The
+     * margin is for JVMs whose objects are larger (without compressed pointers, on heaps over 32 GiB). Beyond
+     * {@link DerReader#MAX_LIST_ELEMENTS} elements a list is refused, so a long list costs at most what the cap
+     * allows, however long the input ({@link #aListBeyondTheCapCostsWhatTheCapAllowsNotWhatTheInputClaims}).
      */
     static final long ALLOCATION_FACTOR = 160;
     static final long ALLOCATION_CONSTANT = 1 << 20;
@@ -221,6 +228,66 @@ class DecoderFuzzTest {
                 assertTrue(allocated < 64 * 1024, target + " allocated " + allocated + " bytes for " + hex);
             }
         }
+    }
+
+    /**
+     * A reply of millions of one-letter console names, the hungriest element per byte: refused at the 65,537th
+     * name, having allocated what 65,536 names cost and not 100 bytes per input byte (1.2 GB for 12 MiB).
+     */
+    @Test
+    void aListBeyondTheCapCostsWhatTheCapAllowsNotWhatTheInputClaims() {
+        assumeTrue(THREADS.isThreadAllocatedMemorySupported() && THREADS.isThreadAllocatedMemoryEnabled(),
+                "this JVM cannot count a thread's allocation");
+        byte[] name = {DerReader.UTF8_STRING, 1, 'a'};
+        long capCost = ALLOCATION_FACTOR * name.length * DerReader.MAX_LIST_ELEMENTS + ALLOCATION_CONSTANT;
+        StringBuilder report = new StringBuilder();
+        for (int names : new int[] {DerReader.MAX_LIST_ELEMENTS + 1, 1 << 20, 4 << 20}) {
+            byte[] list = new byte[names * name.length];
+            for (int i = 0; i < list.length; i += name.length) {
+                System.arraycopy(name, 0, list, i, name.length);
+            }
+            // Wire { header, [1] reply { [12] consoles { SEQUENCE OF name } } }
+            byte[] input = tlv(DerReader.SEQUENCE, concat(HexFormat.of().parseHex(
+                    "3013020105040800000000000000000c043a666f6f"), tlv(DerReader.context(1),
+                    tlv(DerReader.context(12), tlv(DerReader.SEQUENCE, list)))));
+            WireCodec.decode(input.clone());
+            byte[] owned = input.clone();
+            long before = THREADS.getCurrentThreadAllocatedBytes();
+            Decoded<Wire> result = WireCodec.decode(owned);
+            long allocated = THREADS.getCurrentThreadAllocatedBytes() - before;
+            DecodeError e = result.fold(w -> {
+                throw new AssertionError(names + " names were accepted");
+            }, error -> error);
+            assertEquals("more than 65536 elements", e.reason(), e.toString());
+            report.append(String.format("%n  %8d names, %9d bytes: %6.1f MB allocated, %6.2f per byte", names,
+                    input.length, allocated / 1e6, (double) allocated / input.length));
+            assertTrue(allocated <= capCost, names + " names cost " + allocated + " bytes, over " + capCost);
+        }
+        System.out.println("DecoderFuzzTest, allocation of lists beyond the cap:" + report);
+    }
+
+    /** Tag, minimal DER length and content. */
+    private static byte[] tlv(int tag, byte[] content) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(tag);
+        int n = content.length;
+        if (n < 0x80) {
+            out.write(n);
+        } else {
+            int bytes = (32 - Integer.numberOfLeadingZeros(n) + 7) / 8;
+            out.write(0x80 | bytes);
+            for (int i = bytes - 1; i >= 0; i--) {
+                out.write(n >>> (8 * i));
+            }
+        }
+        out.writeBytes(content);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] both = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, both, a.length, b.length);
+        return both;
     }
 
     @Test

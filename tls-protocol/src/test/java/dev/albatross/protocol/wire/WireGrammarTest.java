@@ -7,17 +7,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.albatross.protocol.der.Bytes;
 import dev.albatross.protocol.der.DecodeError;
 import dev.albatross.protocol.der.Decoded;
+import dev.albatross.protocol.der.DerReader;
 import dev.albatross.protocol.name.Mac;
 import dev.albatross.protocol.name.Name;
 import dev.albatross.protocol.vectors.HandDer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -80,7 +87,7 @@ class WireGrammarTest {
         String header = t("30", integer(version), "0408 0000000000000000", utf8(":foo"));
         DecodeError e = refuses(t("30", header, command("a3", t("b3", NULL))));
         assertEquals("Wire.header.version", e.field());
-        assertEquals(4 + integer(version).length() / 2, e.offset(), "just after the version");
+        assertEquals(4, e.offset(), "at the version's tag");
         assertTrue(e.reason().startsWith("unknown version number 0x" + Integer.toHexString(version).toUpperCase()),
                 e.reason());
     }
@@ -91,6 +98,7 @@ class WireGrammarTest {
         String header = t("30", integer(5), "0408 0000000000000000", utf8(name));
         DecodeError e = refuses(t("30", header, command("a3", t("b3", NULL))));
         assertEquals("Wire.header.name", e.field());
+        assertEquals(17, e.offset(), "at the name's tag, after version (at 4, 3 bytes) and sequence (10 bytes)");
         assertTrue(e.reason().startsWith("invalid name"), e.reason());
     }
 
@@ -139,6 +147,81 @@ class WireGrammarTest {
         refuses(message(":foo", command("a3", t("ae", t("a4", NULL)))), "unknown restart tag 0xa4");
         refuses(message(":foo", t("a3", t("a4", t("a2", NULL)))), "expected [0] some-data or [1] no-data");
         assertEquals("Wire.payload", refuses(message(":foo", "")).field(), "no payload at all");
+    }
+
+    // ---- list sizes ------------------------------------------------------------------------------------------
+
+    /** Every list of the grammar (spec §5), made with {@code n} elements; the path ends in the list's field. */
+    static Stream<Arguments> lists() {
+        Name a = Name.parse("a");
+        Policy policy = new Policy(1, List.of(0), 1, OptionalInt.empty(), List.of());
+        Info info = new Info(Typ.SOLO5, OptionalInt.empty(), new FailBehaviour.Quit(), List.of(0), 1, Bytes.EMPTY,
+                List.of(), List.of(), Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty());
+        Rusage rusage = new Rusage(Timeval.ZERO, Timeval.ZERO, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        IfData ifdata = new IfData("", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return Stream.of(
+                list("consoles", n -> new Success.Consoles(Collections.nCopies(n, a)), "consoles.SEQUENCE"),
+                list("create cpuids", n -> create(UnikernelConfig.builder().cpuids(ints(n))), "cpuids"),
+                list("create arguments", n -> create(UnikernelConfig.builder()
+                        .arguments(Optional.of(Collections.nCopies(n, "")))), "arguments.SEQUENCE"),
+                list("create blocks", n -> create(UnikernelConfig.builder()
+                        .blocks(Collections.nCopies(n, BlockDevice.of("")))), "blocks.SET"),
+                list("create bridges", n -> create(UnikernelConfig.builder()
+                        .bridges(Collections.nCopies(n, NetIf.of("")))), "bridges.SET"),
+                list("create exit codes", n -> create(UnikernelConfig.builder()
+                        .failBehaviour(new FailBehaviour.Restart(ints(n)))), "restart-exit-codes"),
+                list("policy cpuids", n -> new PolicyCmd.Add(new Policy(1, ints(n), 1, OptionalInt.empty(),
+                        List.of())), "cpuids"),
+                list("policy bridges", n -> new PolicyCmd.Add(new Policy(1, List.of(0), 1, OptionalInt.empty(),
+                        IntStream.range(0, n).mapToObj(Integer::toString).toList())), "bridges"),
+                list("stats add network", n -> new StatsCmd.Add("", 1,
+                        Collections.nCopies(n, new StatsCmd.Interface("", ""))), "network"),
+                list("policies", n -> new Success.Policies(Collections.nCopies(n, new Success.PolicyEntry(a,
+                        policy))), "policies.SEQUENCE"),
+                list("block devices", n -> new Success.BlockDevices(Collections.nCopies(n,
+                        new Success.BlockDeviceEntry(a, 1, true))), "block-devices.SEQUENCE"),
+                list("unikernel info", n -> new Success.UnikernelInfo(Collections.nCopies(n,
+                        new Success.InfoEntry(a, info))), "SEQUENCE"),
+                list("info blocks", n -> new Success.UnikernelInfo(List.of(new Success.InfoEntry(a, new Info(
+                        Typ.SOLO5, OptionalInt.empty(), new FailBehaviour.Quit(), List.of(0), 1, Bytes.EMPTY,
+                        Collections.nCopies(n, new Info.Block("", "", 512, 1)), List.of(), Optional.empty(),
+                        Optional.empty(), OptionalInt.empty(), Optional.empty())))), "blocks.SET"),
+                list("info bridges", n -> new Success.UnikernelInfo(List.of(new Success.InfoEntry(a, new Info(
+                        Typ.SOLO5, OptionalInt.empty(), new FailBehaviour.Quit(), List.of(0), 1, Bytes.EMPTY,
+                        List.of(), Collections.nCopies(n, new Info.Bridge("", "", Mac.parse("00:00:00:00:00:00"))),
+                        Optional.empty(), Optional.empty(), OptionalInt.empty(), Optional.empty())))), "bridges.SET"),
+                list("statistics ifdata", n -> new Data.Statistics(rusage, Collections.nCopies(n, ifdata),
+                        Optional.empty(), Optional.empty()), "ifdata"),
+                list("statistics vmm", n -> new Data.Statistics(rusage, List.of(),
+                        Optional.of(Collections.nCopies(n, new VmmStat("", 0))), Optional.empty()),
+                        "vmm-stats.SEQUENCE"));
+    }
+
+    private static Arguments list(String name, IntFunction<Payload> payload, String field) {
+        return Arguments.of(name, payload, field);
+    }
+
+    private static UnikernelCmd.Create create(UnikernelConfig.Builder config) {
+        return new UnikernelCmd.Create(config.build());
+    }
+
+    private static List<Integer> ints(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("lists")
+    void readsListsOf65536ElementsAndRefusesLongerOnes(String list, IntFunction<Payload> payload, String field) {
+        Header h = Header.of(0, Name.ROOT);
+        Wire most = new Wire(h, payload.apply(DerReader.MAX_LIST_ELEMENTS));
+        assertEquals(most, WireCodec.decode(WireCodec.encode(most)).orElseThrow(), list);
+
+        byte[] tooMany = WireCodec.encode(new Wire(h, payload.apply(DerReader.MAX_LIST_ELEMENTS + 1)));
+        DecodeError e = WireCodec.decode(tooMany).fold(w -> {
+            throw new AssertionError(list + ": a list of 65,537 elements was accepted");
+        }, error -> error);
+        assertEquals("more than 65536 elements", e.reason(), e.toString());
+        assertTrue(e.field().endsWith("." + field), e.toString());
     }
 
     @Test
