@@ -48,7 +48,7 @@ class InspectWireErrorsTest {
     @Test
     void namesTheVersionOfAVersion4Message() {
         fails(CliRun.run(VectorCorpus.exchange("042-raw-version4").frames().get(0).payload(), "inspect-wire"),
-                "albatross-client: wire: offset 7, Wire.header.version: unknown version number 0x4 (only 5 is "
+                "albatross-client: wire: offset 4, Wire.header.version: unknown version number 0x4 (only 5 is "
                         + "supported)");
     }
 
@@ -104,7 +104,7 @@ class InspectWireErrorsTest {
         Path file = dir.resolve("user.der");
         Files.write(file, der);
         // Offsets inside an extension count from the start of the extension value.
-        fails(CliRun.run("inspect-wire", file.toString()), "albatross-client: cert: offset 5, "
+        fails(CliRun.run("inspect-wire", file.toString()), "albatross-client: cert: offset 2, "
                 + "certificate[1].AlbatrossExtension.version: unknown version number 0x4 (only 5 is supported)");
     }
 
@@ -146,7 +146,7 @@ class InspectWireErrorsTest {
         fails(CliRun.run(notAWire, "inspect-wire"), "albatross-client: wire: offset 4, Wire.header.version: "
                 + "missing length");
         byte[] notAnExtension = {0x30, 0x03, 0x02, 0x01, 0x04};
-        fails(CliRun.run(notAnExtension, "inspect-wire"), "albatross-client: extension: offset 5, "
+        fails(CliRun.run(notAnExtension, "inspect-wire"), "albatross-client: extension: offset 2, "
                 + "AlbatrossExtension.version: unknown version number 0x4 (only 5 is supported)");
     }
 
