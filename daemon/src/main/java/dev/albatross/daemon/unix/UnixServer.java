@@ -38,7 +38,7 @@ public final class UnixServer implements AutoCloseable {
         ServerBootstrap bootstrap = new ServerBootstrap().group(group).childHandler(initializer);
         try {
             if (inherited.isPresent()) {
-                bootstrap.channelFactory(() -> new EpollServerDomainSocketChannel(inherited.get()));
+                bootstrap.channelFactory(() -> new EpollServerDomainSocketChannel(inherited.get(), true));
                 Channel ch = bootstrap.register().sync().channel();
                 LOG.info("listening on inherited socket fd {} ({})", inherited.get(), path);
                 return new UnixServer(path, ch, false);
