@@ -1,6 +1,10 @@
 package dev.albatross.console;
 
+import dev.albatross.protocol.der.RawText;
+import dev.albatross.protocol.wire.Data;
+import dev.albatross.protocol.wire.Header;
 import dev.albatross.protocol.wire.Wire;
+import java.time.Instant;
 
 /**
  * Where a subscription's messages go: implemented by the daemon's handler of a {@code console.sock} (or TLS)
@@ -13,6 +17,7 @@ import dev.albatross.protocol.wire.Wire;
  * directly:
  * <pre>
  *   offer(m)  : if (!channel.isWritable()) return false; channel.writeAndFlush(m); return true;
+ *   (faster: offerLine gathers encoded lines in one buffer while it fits the budget; flush writes it)
  *   close(r)  : channel.close();          (for REFUSED, after the offered Failure: writeAndFlush keeps order)
  *   channelWritabilityChanged, now writable : subscription.resume();
  *   channelInactive                         : subscription.cancel();
@@ -27,12 +32,35 @@ public interface ConsoleSink {
      */
     int PENDING_BYTES_BUDGET = 8 * 1024;
 
+    /** The subscription this sink serves, before anything is offered: for a sink that resumes it itself. */
+    default void attached(Subscription subscription) {
+    }
+
     /**
      * Takes {@code message} if the subscriber's pending bytes are within its budget; never blocks. When it
      * answers {@code false} the message was not taken; the registry offers it again after
      * {@link Subscription#resume()} or the next line, and counts the lines the ring overwrote meanwhile.
      */
     boolean offer(Wire message);
+
+    /**
+     * As {@link #offer} for the console line {@code line} (its bytes as printed, not to be changed) read at
+     * {@code epochSecond} + {@code nano}, to be sent with {@code header}: the hot path, which a sink can serve
+     * without building the message (see {@code ConsoleDataWriter}).
+     */
+    default boolean offerLine(Header header, long epochSecond, int nano, byte[] line) {
+        return offer(new Wire(header, new Data.Console(Instant.ofEpochSecond(epochSecond, nano),
+                RawText.decode(line))));
+    }
+
+    /**
+     * The end of a run of offers: a sink that gathers messages sends them now. Called after every run, under the
+     * same lock, so a sink may hold what it took until then and no longer. A sink that refused a message while its
+     * connection could still take more (its batch was full) must {@link Subscription#resume()} once that batch is
+     * sent: nothing else would.
+     */
+    default void flush() {
+    }
 
     /** Ends the connection; the subscription is already gone. Called at most once. */
     void close(CloseReason reason);

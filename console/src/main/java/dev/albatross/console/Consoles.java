@@ -127,10 +127,12 @@ public final class Consoles {
         };
         Name name = request.name();
         Subscription s = new Subscription(this, sink, new Header(request.version(), 0, name));
+        sink.attached(s);
         synchronized (lock) {
             if (name.isPath()) {
                 s.markClosed();
                 sink.offer(new Wire(request, new Failure(PATH_USED)));
+                sink.flush();
                 sink.close(ConsoleSink.CloseReason.REFUSED);
                 return s;
             }

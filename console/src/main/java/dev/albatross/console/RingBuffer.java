@@ -134,6 +134,19 @@ final class RingBuffer {
         return new ConsoleLine(sequence, timestamp(sequence), RawText.decode(lines[checkedSlot(sequence)]));
     }
 
+    /** The bytes of line {@code sequence}, which must be kept; the ring's own array, not to be changed. */
+    byte[] bytes(long sequence) {
+        return lines[checkedSlot(sequence)];
+    }
+
+    long epochSecond(long sequence) {
+        return seconds[checkedSlot(sequence)];
+    }
+
+    int nano(long sequence) {
+        return nanos[checkedSlot(sequence)];
+    }
+
     Instant timestamp(long sequence) {
         int slot = checkedSlot(sequence);
         return Instant.ofEpochSecond(seconds[slot], nanos[slot]);

@@ -93,6 +93,11 @@ public final class Subscription {
             do {
                 again = false;
                 deliver(now);
+                if (!closed) {
+                    // Inside the loop: a sink whose write completes at once may resume from here, and that
+                    // must continue this loop, not recurse.
+                    sink.flush();
+                }
             } while (again && !closed);
         } finally {
             pumping = false;
@@ -129,10 +134,11 @@ public final class Subscription {
                 stalledSince = null;
                 return;
             }
-            ConsoleLine line = ring.line(cursor);
-            if (!offer(line(line.timestamp(), line.text()), now)) {
+            if (!sink.offerLine(dataHeader, ring.epochSecond(cursor), ring.nano(cursor), ring.bytes(cursor))) {
+                refused(now);
                 return;
             }
+            stalledSince = null;
             cursor++;
         }
     }
@@ -142,10 +148,14 @@ public final class Subscription {
             stalledSince = null;
             return true;
         }
+        refused(now);
+        return false;
+    }
+
+    private void refused(Instant now) {
         if (stalledSince == null) {
             stalledSince = now;
         }
-        return false;
     }
 
     private Wire line(Instant at, String text) {
