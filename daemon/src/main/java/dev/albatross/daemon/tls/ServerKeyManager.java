@@ -20,7 +20,7 @@ final class ServerKeyManager extends X509ExtendedKeyManager {
 
     ServerKeyManager(TlsCredentials credentials) {
         this.chain = credentials.chain().toArray(X509Certificate[]::new);
-        this.key = credentials.key();
+        this.key = Ed25519SigningKey.preparedIfEd25519(credentials.key());
     }
 
     @Override

@@ -6,6 +6,7 @@ import io.netty.handler.ssl.OpenSslContextOption;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
 import io.netty.handler.ssl.SslProvider;
+import java.time.Duration;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,11 @@ final class ServerTls {
     private static final Logger LOG = LoggerFactory.getLogger(ServerTls.class);
     /** More than the validator's own limit, so that it (not the JDK) refuses long chains and says why. */
     private static final int JDK_MAX_CHAIN = 16;
+    /**
+     * Longer than the 7 days a TLS 1.3 session ticket may live (RFC 8446 section 4.6.1): the JDK then sends no
+     * NewSessionTicket, so no client can resume a session.
+     */
+    private static final long NO_TICKETS_SESSION_TIMEOUT_SECONDS = Duration.ofDays(7).toSeconds() + 1;
 
     private ServerTls() {
     }
@@ -42,7 +48,11 @@ final class ServerTls {
                     .option(OpenSslContextOption.MAX_CERTIFICATE_LIST_BYTES, limits.maxHandshakeBytes());
             case JDK -> {
                 jdkLimits(limits);
-                builder.sslProvider(SslProvider.JDK);
+                Curve25519Provider.install();
+                // Albatross (ocaml-tls without a ticket cache) resumes no session: every command presents its
+                // certificate, which the trust manager judges. The JDK would otherwise issue tickets and, on
+                // resumption, skip the certificate altogether.
+                builder.sslProvider(SslProvider.JDK).sessionTimeout(NO_TICKETS_SESSION_TIMEOUT_SECONDS);
             }
         }
         return builder.build();

@@ -46,6 +46,7 @@ import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import org.junit.jupiter.api.AfterAll;
@@ -247,6 +248,22 @@ class TlsEndpointTest {
                 certs.root)));
         assertInstanceOf(Success.UnikernelInfo.class, info.payload());
         assertEquals(Name.ROOT, info.header().name());
+    }
+
+    @Test
+    void resumesNoSessionSoEveryCommandPresentsItsCertificate() throws Exception {
+        // Albatross resumes no session. A client that would (the JDK's, by default) gets no ticket to resume with,
+        // so every command's chain is asked for and judged by the trust manager at the handshake.
+        AtomicInteger chainsSent = new AtomicInteger();
+        SSLContext client = TlsTestClient.context(List.of(certs.leaf(".", new UnikernelCmd.Info(), certs.sub),
+                certs.sub, certs.tenant), chainsSent);
+        for (int i = 0; i < 3; i++) {
+            try (TlsTestClient.Session s = new TlsTestClient.Session(client, jdk.port(), true)) {
+                Wire info = s.readAll().get(0);
+                assertInstanceOf(Success.UnikernelInfo.class, info.payload(), info.toString());
+            }
+        }
+        assertEquals(3, chainsSent.get(), "handshakes that asked for the client's certificate");
     }
 
     // ---- refused: at the handshake ----------------------------------------------------------------------------

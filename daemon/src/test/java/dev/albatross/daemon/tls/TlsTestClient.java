@@ -17,6 +17,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLSocket;
@@ -35,12 +36,17 @@ final class TlsTestClient {
 
     /** A client context presenting {@code chain} with the leaf's key. */
     static SSLContext context(List<ChainCertificates.Issued> chain) {
+        return context(chain, new AtomicInteger());
+    }
+
+    /** A client context presenting {@code chain}; {@code chainsSent} counts the handshakes that asked for it. */
+    static SSLContext context(List<ChainCertificates.Issued> chain, AtomicInteger chainsSent) {
         X509Certificate[] certs = chain.stream().map(ChainCertificates.Issued::jca).toArray(X509Certificate[]::new);
         PrivateKey key = chain.get(0).keys().getPrivate();
         try {
             SSLContext ctx = SSLContext.getInstance("TLSv1.3");
-            ctx.init(new X509ExtendedKeyManager[] {new Identity(certs, key)}, new TrustManager[] {new TrustAll()},
-                    null);
+            ctx.init(new X509ExtendedKeyManager[] {new Identity(certs, key, chainsSent)},
+                    new TrustManager[] {new TrustAll()}, null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -53,7 +59,16 @@ final class TlsTestClient {
         final InputStream in;
         final OutputStream out;
 
+        private final boolean resumable;
+
+        /** A session that is forgotten when closed, as by albatross-client (a new process per command). */
         Session(SSLContext ctx, int port) throws IOException {
+            this(ctx, port, false);
+        }
+
+        /** With {@code resumable}, the JDK may resume it in a later session of {@code ctx} if the server lets it. */
+        Session(SSLContext ctx, int port, boolean resumable) throws IOException {
+            this.resumable = resumable;
             socket = (SSLSocket) ctx.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port);
             socket.setEnabledProtocols(new String[] {"TLSv1.3"});
             // Small TLS records (Finished, a reply) must not wait for delayed ACKs: 40 ms each on Linux.
@@ -92,6 +107,10 @@ final class TlsTestClient {
 
         @Override
         public void close() throws IOException {
+            if (!resumable) {
+                // Also forgets the session tickets received in it (the JDK keeps them as its children).
+                socket.getSession().invalidate();
+            }
             socket.close();
         }
     }
@@ -120,10 +139,12 @@ final class TlsTestClient {
     private static final class Identity extends X509ExtendedKeyManager {
         private final X509Certificate[] chain;
         private final PrivateKey key;
+        private final AtomicInteger chainsSent;
 
-        Identity(X509Certificate[] chain, PrivateKey key) {
+        Identity(X509Certificate[] chain, PrivateKey key, AtomicInteger chainsSent) {
             this.chain = chain;
             this.key = key;
+            this.chainsSent = chainsSent;
         }
 
         @Override
@@ -151,8 +172,10 @@ final class TlsTestClient {
             return null;
         }
 
+        /** Asked once per handshake in which the server requests a certificate (never in a resumed one). */
         @Override
         public X509Certificate[] getCertificateChain(String alias) {
+            chainsSent.incrementAndGet();
             return chain.clone();
         }
 

@@ -49,16 +49,26 @@ final class ChainProfile {
         return Optional.empty();
     }
 
+    /** A certificate's validity period, both bounds inclusive (parsing the two times is not free). */
+    record Validity(Instant notBefore, Instant notAfter) {
+        static Validity of(X509CertificateHolder cert) {
+            return new Validity(cert.getNotBefore().toInstant(), cert.getNotAfter().toInstant());
+        }
+    }
+
     /** Why {@code cert} is not valid at {@code now}, or empty. Both bounds are inclusive. */
     static Optional<ChainRefusal> validity(X509CertificateHolder cert, Instant now) {
-        Instant notBefore = cert.getNotBefore().toInstant();
-        Instant notAfter = cert.getNotAfter().toInstant();
-        if (now.isBefore(notBefore)) {
+        return validity(cert, Validity.of(cert), now);
+    }
+
+    /** As {@link #validity(X509CertificateHolder, Instant)}, with {@code cert}'s period already read. */
+    static Optional<ChainRefusal> validity(X509CertificateHolder cert, Validity period, Instant now) {
+        if (now.isBefore(period.notBefore())) {
             return Optional.of(new ChainRefusal(ChainRefusal.Reason.NOT_YET_VALID,
-                    describe(cert) + " is not valid before " + notBefore + " (now " + now + ")"));
-        } else if (now.isAfter(notAfter)) {
+                    describe(cert) + " is not valid before " + period.notBefore() + " (now " + now + ")"));
+        } else if (now.isAfter(period.notAfter())) {
             return Optional.of(new ChainRefusal(ChainRefusal.Reason.EXPIRED,
-                    describe(cert) + " expired at " + notAfter + " (now " + now + ")"));
+                    describe(cert) + " expired at " + period.notAfter() + " (now " + now + ")"));
         }
         return Optional.empty();
     }

@@ -40,6 +40,10 @@ public final class ChainValidator {
     private final X509CertificateHolder anchor;
     private final byte[] anchorEncoding;
     private final int maxCertificates;
+    // The anchor never changes: what does not depend on the time is checked and parsed once, not per handshake.
+    private final ChainProfile.Validity anchorValidity;
+    private final Optional<ChainRefusal> anchorKeyProblem;
+    private final ChainSignatures.IssuerKey anchorKey;
 
     /** A validator trusting {@code anchor} (the single certificate of the endpoint's CA file). */
     public ChainValidator(X509CertificateHolder anchor) {
@@ -53,6 +57,9 @@ public final class ChainValidator {
         }
         this.maxCertificates = maxCertificates;
         this.anchorEncoding = encoding(anchor);
+        this.anchorValidity = ChainProfile.Validity.of(anchor);
+        this.anchorKeyProblem = ChainSignatures.key(anchor);
+        this.anchorKey = ChainSignatures.IssuerKey.of(anchor.getSubjectPublicKeyInfo());
     }
 
     public X509CertificateHolder anchor() {
@@ -73,8 +80,8 @@ public final class ChainValidator {
             return ChainOutcome.refused(ChainRefusal.Reason.CHAIN_TOO_LONG, "the client sent " + presented.size()
                     + " certificates, more than the limit of " + maxCertificates);
         }
-        Optional<ChainRefusal> anchorProblem = ChainProfile.validity(anchor, now)
-                .or(() -> ChainSignatures.key(anchor));
+        Optional<ChainRefusal> anchorProblem = ChainProfile.validity(anchor, anchorValidity, now)
+                .or(() -> anchorKeyProblem);
         if (anchorProblem.isPresent()) {
             ChainRefusal p = anchorProblem.get();
             return ChainOutcome.refused(p.reason(), "the trusted CA: " + p.message());
@@ -198,7 +205,9 @@ public final class ChainValidator {
                     return Optional.of(new ChainRefusal(toAnchor ? reason : ChainRefusal.Reason.KEY_ID_MISMATCH,
                             ChainProfile.describe(cert) + ": authority key identifier does not match " + issuerText));
                 }
-                if (!ChainSignatures.verifies(cert, issuer.getSubjectPublicKeyInfo())) {
+                ChainSignatures.IssuerKey issuerKey = toAnchor ? anchorKey
+                        : ChainSignatures.IssuerKey.of(issuer.getSubjectPublicKeyInfo());
+                if (!ChainSignatures.verifies(cert, issuerKey)) {
                     return Optional.of(new ChainRefusal(reason, ChainProfile.describe(cert)
                             + ": signature does not verify with the key of " + issuerText));
                 }

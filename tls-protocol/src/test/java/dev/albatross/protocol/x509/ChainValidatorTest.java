@@ -11,8 +11,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
+import org.bouncycastle.asn1.ASN1Encodable;
+import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -246,6 +252,40 @@ class ChainValidatorTest {
         var l = ChainCertificates.builder("hello").issuer(otherUser).validity(FROM, TO).leaf().keyIds(false)
                 .extension(new UnikernelCmd.Info()).build();
         refused(ChainRefusal.Reason.BAD_SIGNATURE, "does not verify with the key of certificate \"CN=user\"", l, user);
+    }
+
+    @Test
+    void checksLargeEd25519LeavesLikeSmallOnes() {
+        // Past JDK_ED25519_MIN_BYTES the JDK's Ed25519 checks the signature instead of BouncyCastle's.
+        byte[] image = new byte[ChainSignatures.JDK_ED25519_MIN_BYTES + 4096];
+        var big = ChainCertificates.builder("hello").issuer(user).validity(FROM, TO).leaf()
+                .extension(new UnikernelCmd.Info()).raw(new ASN1ObjectIdentifier("1.3.6.1.4.1.49836.99"), false, image)
+                .build();
+        assertEquals(ChainCertificates.chain(big, user), validator.validate(ChainCertificates.chain(big, user), NOW)
+                .orElseThrow());
+        var otherUser = ChainCertificates.policyCa("user", POLICY, root, FROM, TO);
+        var forged = ChainCertificates.builder("hello").issuer(otherUser).validity(FROM, TO).leaf().keyIds(false)
+                .extension(new UnikernelCmd.Info()).raw(new ASN1ObjectIdentifier("1.3.6.1.4.1.49836.99"), false, image)
+                .build();
+        refused(ChainRefusal.Reason.BAD_SIGNATURE, "does not verify with the key of certificate \"CN=user\"", forged,
+                user);
+    }
+
+    @Test
+    void refusesAnEd25519SignatureWhoseSignedAlgorithmDiffersFromTheOuterOne() throws Exception {
+        for (int size : new int[] {0, ChainSignatures.JDK_ED25519_MIN_BYTES}) {
+            var good = ChainCertificates.builder("hello").issuer(user).validity(FROM, TO).leaf()
+                    .extension(new UnikernelCmd.Info()).raw(new ASN1ObjectIdentifier("1.3.6.1.4.1.49836.99"), false,
+                            new byte[size]).build();
+            // The same certificate, but with the outer algorithm carrying a parameter the signed one lacks.
+            Certificate c = good.holder().toASN1Structure();
+            AlgorithmIdentifier outer = new AlgorithmIdentifier(EdECObjectIdentifiers.id_Ed25519,
+                    new ASN1Integer(1));
+            var mismatched = new X509CertificateHolder(Certificate.getInstance(new DERSequence(
+                    new ASN1Encodable[] {c.getTBSCertificate(), outer, c.getSignature()})));
+            assertFalse(validator.validate(List.of(mismatched, user.holder()), NOW).isAccepted(), "size " + size);
+            assertTrue(validator.validate(List.of(good.holder(), user.holder()), NOW).isAccepted(), "size " + size);
+        }
     }
 
     @Test
