@@ -30,10 +30,15 @@ public final class DaemonBench {
     private final DaemonProcess daemon;
     private final Bytes image;
     private final int metricsPort = 19000 + (int) (ProcessHandle.current().pid() % 1000);
+    /**
+     * With {@code -Dbench.metrics=false} the daemon runs without its Prometheus endpoint (as it does by default):
+     * no daemon-side latency then, but RSS without the per-unikernel meters.
+     */
+    private static final boolean METRICS = Boolean.parseBoolean(System.getProperty("bench.metrics", "true"));
 
     private DaemonBench(Path repo, Path tender, Path work) throws IOException {
         this.daemon = new DaemonProcess(repo, tender, work,
-                List.of("--metrics-listen", "127.0.0.1:" + metricsPort));
+                METRICS ? List.of("--metrics-listen", "127.0.0.1:" + metricsPort) : List.of());
         this.image = DaemonProcess.helloImage(repo);
     }
 
@@ -109,6 +114,9 @@ public final class DaemonBench {
     }
 
     private String daemonCreateLatency() throws Exception {
+        if (!METRICS) {
+            return "not measured (-Dbench.metrics=false)";
+        }
         String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                 + metricsPort + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
         StringBuilder s = new StringBuilder();
