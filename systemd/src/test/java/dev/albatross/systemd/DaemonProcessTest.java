@@ -18,7 +18,6 @@ import dev.albatross.protocol.wire.UnikernelCmd;
 import dev.albatross.protocol.wire.UnikernelConfig;
 import dev.albatross.protocol.wire.Wire;
 import dev.albatross.protocol.wire.WireCodec;
-import dev.albatross.tender.process.Solo5HvtDouble;
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -41,17 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 // A blocked socket read is interruptible, so the timeout ends a stuck exchange instead of hanging CI.
 @Timeout(180)
 class DaemonProcessTest {
-    private static final Path REPO = Path.of(System.getProperty("albatross.repo", ".."));
+    private static final Path REPO = Launched.REPO;
 
     @TempDir
     Path dir;
-
-    private static void assumeRunnable() {
-        assumeTrue(Files.exists(REPO.resolve("daemon/target/albatrossd.jar")),
-                "needs daemon/target/albatrossd.jar (mvn package or verify builds it before this test)");
-        assumeTrue("root".equals(System.getProperty("user.name")), "needs root: the daemon creates tap devices");
-        assumeTrue(Files.exists(Path.of("/dev/net/tun")), "needs /dev/net/tun");
-    }
 
     private Path tmpdir() {
         return dir.resolve("tmp");
@@ -62,8 +54,7 @@ class DaemonProcessTest {
     }
 
     private void prepareDbdir() throws IOException {
-        Files.createDirectories(dbdir());
-        Files.copy(Solo5HvtDouble.path(), dbdir().resolve("solo5-hvt"));
+        Launched.prepareDbdir(dbdir());
     }
 
     private static Payload call(Path socket, String name, Command command) throws IOException {
@@ -75,31 +66,21 @@ class DaemonProcessTest {
         }
     }
 
-    /** The daemon writes to a file: a pipe nobody reads would stall it once full. */
     private Path log() {
         return dir.resolve("daemon.log");
     }
 
     private String output() {
-        try {
-            return Files.readString(log());
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return Launched.read(log());
     }
 
     private void waitFor(Path socket, Process p) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Files.exists(socket)) {
-            assertTrue(p.isAlive(), () -> "daemon exited: " + output());
-            assertTrue(System.nanoTime() < deadline, "daemon did not start");
-            Thread.sleep(50);
-        }
+        Launched.waitUntil(() -> Files.exists(socket), p, log());
     }
 
     @Test
     void aSocketActivatedDaemonServesTheConnectionThatStartedIt() throws Exception {
-        assumeRunnable();
+        Launched.assumeDaemonRunnable();
         assumeTrue(Files.isExecutable(Path.of("/usr/bin/systemd-socket-activate")),
                 "needs systemd-socket-activate (Debian package systemd)");
         prepareDbdir();
@@ -122,7 +103,7 @@ class DaemonProcessTest {
 
     @Test
     void sigtermStopsEveryUnikernelFreesItsTapAndKeepsTheState() throws Exception {
-        assumeRunnable();
+        Launched.assumeDaemonRunnable();
         prepareDbdir();
         String id = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt()).substring(0, 6);
         String bridge = "sdbr" + id;
