@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +32,9 @@ import org.slf4j.LoggerFactory;
  *   console.sock:       add(name, n)      Console_add from a client: Success Empty | Failure text
  * </pre>
  *
- * <p>All fds, splitters and maps are confined to the reader thread; other threads hand it commands and wait for
- * their completion, so {@link #attach} returns with the fifo open and watched. The reader thread appends under
+ * <p>All fds, splitters and maps are confined to the reader thread (a fifo is only opened by {@link #attach}'s
+ * caller, then handed over); other threads hand it commands and wait for their completion, except {@link #attach},
+ * which returns with the read end open and its watching queued. The reader thread appends under
  * the {@link Consoles} lock, so do not call this class from a {@code ConsoleSink} (it would wait for the thread
  * that waits for the lock).
  *
@@ -76,7 +78,8 @@ public final class FifoReader implements AutoCloseable {
     private final Map<Long, ConsoleFifo> byToken = new HashMap<>();
     private final Memory nativeBuffer = new Memory(READ_BUFFER_BYTES);
     private final byte[] buffer = new byte[READ_BUFFER_BYTES];
-    private long nextToken = Epoll.WAKE_TOKEN + 1;
+    /** Taken by any thread: {@link #attach} opens a fifo on its caller's thread. */
+    private final AtomicLong nextToken = new AtomicLong(Epoll.WAKE_TOKEN + 1);
 
     private FifoReader(Consoles consoles, Path fifoDir, InstantSource clock, Epoll epoll) {
         this.consoles = consoles;
@@ -111,23 +114,39 @@ public final class FifoReader implements AutoCloseable {
         // The text of a labelled name always holds a ':' and never a '/', so it is one file name inside fifoDir
         // (never "." or "..").
         Path fifo = fifoDir.resolve(name.text());
-        commands.call("attaching console of " + name, () -> {
-            ConsoleFifo old = byName.get(name);
+        // The read end is opened here, on the caller's thread: that is all the tender's non-blocking open for
+        // writing needs. Watching it is queued for the reader thread without waiting, so a create does not pay a
+        // thread hand-off; the reader's later commands (detach, attached) run after it, in order.
+        ConsoleFifo f = ConsoleFifo.open(name, fifo, nextToken.getAndIncrement());
+        // Console_add now (thread-safe), so that the console is active and subscribable on return.
+        consoles.add(name, maxConsoles);
+        commands.post("attaching console of " + name, () -> watch(f, maxConsoles), () -> {
+            closeQuietly(f);
+            consoles.deactivate(name);
+        });
+    }
+
+    /**
+     * Ends an earlier fifo of the same name, watches {@code f}, and repeats {@code Console_add} (ending the earlier
+     * fifo marked the console inactive; adding again keeps its history); reader thread.
+     */
+    private void watch(ConsoleFifo f, long maxConsoles) {
+        try {
+            ConsoleFifo old = byName.get(f.name);
             if (old != null) {
                 end(old);
             }
-            ConsoleFifo f = ConsoleFifo.open(name, fifo, nextToken++);
-            try {
-                epoll.add(f.fd, f.token);
-            } catch (IOException e) {
-                closeQuietly(f);
-                throw e;
-            }
-            byName.put(name, f);
-            byToken.put(f.token, f);
-            consoles.add(name, maxConsoles);
-            return null;
-        });
+            epoll.add(f.fd, f.token);
+        } catch (IOException e) {
+            // Only on exhausted kernel resources (epoll watches); the unikernel runs on without a console.
+            LOG.error("watching the console fifo of {}: {}", f.name, e.getMessage());
+            closeQuietly(f);
+            consoles.deactivate(f.name);
+            return;
+        }
+        byName.put(f.name, f);
+        byToken.put(f.token, f);
+        consoles.add(f.name, maxConsoles);
     }
 
     /**

@@ -60,6 +60,36 @@ final class ReaderCommands {
         }
     }
 
+    /**
+     * Queues {@code command} for the reader thread without waiting for it (on the reader thread it runs at once);
+     * it must handle its own errors. If the reader stops before running it, {@code cancelled} runs instead (to
+     * release what the command would have taken over).
+     */
+    void post(String step, Runnable command, Runnable cancelled) throws IOException {
+        if (Thread.currentThread() == reader) {
+            command.run();
+            return;
+        }
+        FutureTask<Void> task = new FutureTask<>(command, null) {
+            @Override
+            protected void done() {
+                if (isCancelled()) {
+                    cancelled.run();
+                }
+            }
+        };
+        if (!stopped) {
+            queue.add(task);
+            // stop() may have drained the queue between the check and the add: take it back, then refuse.
+            if (!stopped || !queue.remove(task)) {
+                epoll.wake();
+                return;
+            }
+        }
+        cancelled.run();
+        throw new IOException(step + ": the console fifo reader is stopped");
+    }
+
     /** Runs what is queued; reader thread. */
     void runQueued() {
         FutureTask<?> task;

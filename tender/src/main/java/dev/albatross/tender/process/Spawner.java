@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts one tender; runs only on the supervisor's spawner thread, because it changes that thread's CPU affinity
- * for the duration of the spawn (the child inherits it) and restores it afterwards.
+ * Starts one tender on the calling thread, whose CPU affinity it changes for the duration of the spawn (the child
+ * inherits it) and restores afterwards.
  */
 final class Spawner {
     private static final Logger LOG = LoggerFactory.getLogger(Spawner.class);

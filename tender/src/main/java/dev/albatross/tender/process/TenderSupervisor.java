@@ -5,13 +5,8 @@ import dev.albatross.tender.jna.EventFd;
 import dev.albatross.tender.jna.ProcessErrnoException;
 import java.io.IOException;
 import java.time.InstantSource;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,9 +15,10 @@ import org.slf4j.LoggerFactory;
  * Spawns tenders and reports how each one ends. The module's entry point for the daemon.
  *
  * <p>Spawning uses glibc {@code posix_spawn} (not {@link ProcessBuilder}, whose exit value folds a signal into
- * 128+n) from one dedicated "tender-spawner" thread, whose CPU affinity is set to the unikernel's CPUs just for the
- * spawn. Each child gets its own session, default signal handling, stdin from /dev/null, stdout and stderr on its
- * console fifo, a minimal environment, and no other descriptor.
+ * 128+n) on the calling thread, one spawn at a time: its CPU affinity is set to the unikernel's CPUs just for the
+ * spawn and then restored (a dedicated spawner thread cost a thread hand-off per create, as long as the spawn
+ * itself). Each child gets its own session, default signal handling, stdin from /dev/null, stdout and stderr on
+ * its console fifo, a minimal environment, and no other descriptor.
  *
  * <p>Supervision uses one "tender-reaper" thread for all children, waiting on their pidfds with epoll; thousands
  * of tenders cost thousands of descriptors, not threads. {@link #close()} stops watching but never signals a
@@ -33,7 +29,8 @@ public final class TenderSupervisor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TenderSupervisor.class);
 
     private final Spawner spawner;
-    private final ExecutorService spawnThread;
+    /** Held for a spawn; {@link #close()} takes it to wait for one under way. */
+    private final Object spawning = new Object();
     private final Reaper reaper;
     private final Thread reaperThread;
     private final Epoll epoll;
@@ -45,7 +42,6 @@ public final class TenderSupervisor implements AutoCloseable {
         this.epoll = epoll;
         this.wakeup = wakeup;
         this.reaper = reaper;
-        this.spawnThread = Executors.newSingleThreadExecutor(task -> daemonThread(task, "tender-spawner"));
         this.reaperThread = daemonThread(reaper, "tender-reaper");
     }
 
@@ -82,30 +78,11 @@ public final class TenderSupervisor implements AutoCloseable {
      *                     nothing is left running then
      */
     public TenderProcess spawn(LaunchSpec spec) throws IOException {
-        Future<TenderProcess> result = spawnThread.submit(() -> spawnAndWatch(spec));
-        boolean interrupted = false;
-        try {
-            while (true) {
-                try {
-                    return result.get();
-                } catch (InterruptedException e) {
-                    // The spawn cannot be abandoned halfway (the child would be unsupervised); it takes
-                    // milliseconds, so finish waiting and keep the interrupt for the caller.
-                    interrupted = true;
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof IOException io) {
-                        throw io;
-                    }
-                    if (e.getCause() instanceof RuntimeException runtime) {
-                        throw runtime;
-                    }
-                    throw new IllegalStateException("spawning " + spec.name(), e.getCause());
-                }
+        synchronized (spawning) {
+            if (closed.get()) {
+                throw new IOException("spawning the tender of " + spec.name() + ": the supervisor is closed");
             }
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            return spawnAndWatch(spec);
         }
     }
 
@@ -134,12 +111,11 @@ public final class TenderSupervisor implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        spawnThread.shutdown();
+        synchronized (spawning) {
+            // A spawn under way has finished: its child is watched, so it is detached below like the others.
+        }
         boolean interrupted = false;
         try {
-            while (!spawnThread.awaitTermination(1, TimeUnit.MINUTES)) {
-                LOG.warn("still waiting for a tender spawn to finish");
-            }
             reaper.stop();
             reaperThread.join();
         } catch (InterruptedException e) {
