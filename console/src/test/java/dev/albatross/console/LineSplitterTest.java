@@ -3,6 +3,7 @@ package dev.albatross.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.albatross.protocol.gen.Draws;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -163,7 +164,7 @@ class LineSplitterTest {
             } else if (pick == 31) {
                 bytes[i] = '\r';
             } else {
-                int magnitude = towardsMin(random, 0, 127);
+                int magnitude = Draws.towardsMin(random, 0, 127);
                 bytes[i] = (byte) (random.nextBoolean() ? magnitude : -1 - magnitude);
             }
         }
@@ -175,31 +176,8 @@ class LineSplitterTest {
         int size = random.nextInt(21);
         List<Integer> chunks = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            chunks.add(towardsMin(random, 1, 700));
+            chunks.add(Draws.towardsMin(random, 1, 700));
         }
         return chunks;
-    }
-
-    /**
-     * An int in [min, max], small ones often, as jqwik drew them by default: bands each a third as far from min
-     * as the one above (the nearest under 21 wide) are equally likely, and one draw in 21 is an edge.
-     */
-    private static int towardsMin(Random random, int min, int max) {
-        if (random.nextInt(21) == 0) {
-            int[] edges = {min, Math.min(min + 1, max), Math.max(max - 1, min), max};
-            return edges[random.nextInt(edges.length)];
-        }
-        int bands = 1;
-        for (int distance = max - min; distance > 20; distance /= 3) {
-            bands++;
-        }
-        int band = random.nextInt(bands);
-        int top = max - min;
-        for (int k = 0; k < band; k++) {
-            top /= 3;
-        }
-        int high = band == 0 ? top : top - 1;
-        int low = band == bands - 1 ? 0 : top / 3;
-        return min + low + random.nextInt(high - low + 1);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.albatross.protocol.gen.Draws;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -132,8 +133,8 @@ class RingBufferTest {
             Random random = new Random(seed);
             List<Integer> steps = steps(random);
             // -5 to -1 one time in six, as jqwik's band around 0 drew them; otherwise towards 0.
-            int count = random.nextInt(6) == 0 ? -5 + random.nextInt(5) : towardsMin(random, 0, 1100);
-            int sinceSeconds = towardsMin(random, 0, 6000);
+            int count = random.nextInt(6) == 0 ? -5 + random.nextInt(5) : Draws.towardsMin(random, 0, 1100);
+            int sinceSeconds = Draws.towardsMin(random, 0, 6000);
             try {
                 agreesWithAlbatross(steps, count, sinceSeconds);
             } catch (AssertionError | RuntimeException e) {
@@ -183,28 +184,6 @@ class RingBufferTest {
         return steps;
     }
 
-    /**
-     * An int in [min, max], small ones often, as jqwik drew them by default: bands each a third as far from min
-     * as the one above (the nearest under 21 wide) are equally likely, and one draw in 21 is an edge.
-     */
-    private static int towardsMin(Random random, int min, int max) {
-        if (random.nextInt(21) == 0) {
-            int[] edges = {min, Math.min(min + 1, max), Math.max(max - 1, min), max};
-            return edges[random.nextInt(edges.length)];
-        }
-        int bands = 1;
-        for (int distance = max - min; distance > 20; distance /= 3) {
-            bands++;
-        }
-        int band = random.nextInt(bands);
-        int top = max - min;
-        for (int k = 0; k < band; k++) {
-            top /= 3;
-        }
-        int high = band == 0 ? top : top - 1;
-        int low = band == bands - 1 ? 0 : top / 3;
-        return min + low + random.nextInt(high - low + 1);
-    }
 
     private static List<Integer> indices(List<ConsoleLine> lines) {
         return lines.stream().map(l -> Integer.parseInt(l.text().substring(1))).toList();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.albatross.protocol.gen.Draws;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -68,7 +69,7 @@ final class ZlibDecoderTest {
         int size = roll < 0.02 ? 200_000 : roll < 0.14 ? 15 + random.nextInt(200_000 - 14) : random.nextInt(15);
         byte[] data = new byte[size];
         for (int i = 0; i < size; i++) {
-            int magnitude = towardsMin(random, 0, 127);
+            int magnitude = Draws.towardsMin(random, 0, 127);
             data[i] = (byte) (random.nextBoolean() ? magnitude : -1 - magnitude);
         }
         return data;
@@ -80,33 +81,11 @@ final class ZlibDecoderTest {
         int size = roll < 0.02 ? 20 : roll < 0.14 ? 16 + random.nextInt(5) : 1 + random.nextInt(15);
         List<Integer> cuts = new ArrayList<>(size);
         for (int i = 0; i < size; i++) {
-            cuts.add(towardsMin(random, 1, 5000));
+            cuts.add(Draws.towardsMin(random, 1, 5000));
         }
         return cuts;
     }
 
-    /**
-     * An int in [min, max], small ones often, as jqwik drew them by default: bands each a third as far from min
-     * as the one above (the nearest under 21 wide) are equally likely, and one draw in 21 is an edge.
-     */
-    private static int towardsMin(Random random, int min, int max) {
-        if (random.nextInt(21) == 0) {
-            int[] edges = {min, Math.min(min + 1, max), Math.max(max - 1, min), max};
-            return edges[random.nextInt(edges.length)];
-        }
-        int bands = 1;
-        for (int distance = max - min; distance > 20; distance /= 3) {
-            bands++;
-        }
-        int band = random.nextInt(bands);
-        int top = max - min;
-        for (int k = 0; k < band; k++) {
-            top /= 3;
-        }
-        int high = band == 0 ? top : top - 1;
-        int low = band == bands - 1 ? 0 : top / 3;
-        return min + low + random.nextInt(high - low + 1);
-    }
 
     @Test
     void aZipBombIsStoppedWithinOneBufferOfTheLimit() throws IOException {

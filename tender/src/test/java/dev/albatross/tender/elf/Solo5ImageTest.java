@@ -3,6 +3,7 @@ package dev.albatross.tender.elf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.albatross.protocol.gen.Draws;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -173,7 +174,7 @@ class Solo5ImageTest {
     private static byte[] mutated(byte[] base, Random random) {
         int[] positions = new int[random.nextInt(9)];
         for (int i = 0; i < positions.length; i++) {
-            positions[i] = towardsMin(random, 0, base.length - 1);
+            positions[i] = Draws.towardsMin(random, 0, base.length - 1);
         }
         byte[] values = new byte[random.nextInt(9)];
         for (int i = 0; i < values.length; i++) {
@@ -183,7 +184,7 @@ class Solo5ImageTest {
         for (int i = 0; i < Math.min(positions.length, values.length); i++) {
             image[positions[i]] = values[i];
         }
-        int length = random.nextInt(3) < 2 ? base.length : towardsMin(random, 0, base.length);
+        int length = random.nextInt(3) < 2 ? base.length : Draws.towardsMin(random, 0, base.length);
         return Arrays.copyOf(image, length);
     }
 
@@ -200,30 +201,7 @@ class Solo5ImageTest {
 
     /** A byte towards 0 on either side. */
     private static byte anyByte(Random random) {
-        int magnitude = towardsMin(random, 0, 127);
+        int magnitude = Draws.towardsMin(random, 0, 127);
         return (byte) (random.nextBoolean() ? magnitude : -1 - magnitude);
-    }
-
-    /**
-     * An int in [min, max], small ones often, as jqwik drew them by default: bands each a third as far from min
-     * as the one above (the nearest under 21 wide) are equally likely, and one draw in 21 is an edge.
-     */
-    private static int towardsMin(Random random, int min, int max) {
-        if (random.nextInt(21) == 0) {
-            int[] edges = {min, Math.min(min + 1, max), Math.max(max - 1, min), max};
-            return edges[random.nextInt(edges.length)];
-        }
-        int bands = 1;
-        for (int distance = max - min; distance > 20; distance /= 3) {
-            bands++;
-        }
-        int band = random.nextInt(bands);
-        int top = max - min;
-        for (int k = 0; k < band; k++) {
-            top /= 3;
-        }
-        int high = band == 0 ? top : top - 1;
-        int low = band == bands - 1 ? 0 : top / 3;
-        return min + low + random.nextInt(high - low + 1);
     }
 }
