@@ -44,8 +44,13 @@ final class DaemonProcess implements AutoCloseable {
         Files.deleteIfExists(dbdir().resolve("state"));
     }
 
+    /**
+     * The daemon's {@code --tmpdir}: {@code WORKDIR/tmp}, or {@code -Dbench.tmpdir=DIR} (a tmpfs such as /dev/shm,
+     * as {@code /run/albatross} is in production: images and fifos are made there on every create).
+     */
     Path tmpdir() {
-        return work.resolve("tmp");
+        String dir = System.getProperty("bench.tmpdir");
+        return dir != null ? Path.of(dir) : work.resolve("tmp");
     }
 
     Path dbdir() {

@@ -191,7 +191,7 @@ final class UnikernelLauncher {
 
     private void writeImage(Path file, Bytes image) throws CreateFailure {
         try {
-            Files.createDirectories(file.getParent());
+            ensureDirectory(file.getParent());
             Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             try (var out = Files.newOutputStream(tmp)) {
                 image.writeTo(out);
@@ -204,9 +204,19 @@ final class UnikernelLauncher {
         }
     }
 
+    /**
+     * Creates {@code dir} if it is missing. Checked first because {@code Files.createDirectories} of an existing
+     * directory fails inside (an exception made and caught) on every create.
+     */
+    private static void ensureDirectory(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            Files.createDirectories(dir);
+        }
+    }
+
     private ConsoleFifo createFifo(Name name) throws CreateFailure {
         try {
-            Files.createDirectories(paths.fifoDir());
+            ensureDirectory(paths.fifoDir());
             return ConsoleFifo.create(paths.tmpdir(), name.text());
         } catch (IOException e) {
             LOG.error("creating fifo of {}: {}", name, e.toString());

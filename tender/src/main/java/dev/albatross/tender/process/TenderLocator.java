@@ -180,8 +180,14 @@ public final class TenderLocator {
         return e;
     }
 
+    /**
+     * A regular file we may execute: stat(2) and access(2, X_OK), as {@code Files.isRegularFile} and
+     * {@code isExecutable} would check, but through {@link File}, which answers a missing file without building
+     * an exception: most candidates of a lookup are missing, and every create looks up its tender.
+     */
     private static boolean isExecutableFile(Path path) {
-        return Files.isRegularFile(path) && Files.isExecutable(path);
+        File file = path.toFile();
+        return file.isFile() && file.canExecute();
     }
 
     private static void deleteQuietly(Path file) {
