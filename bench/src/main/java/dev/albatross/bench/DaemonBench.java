@@ -38,7 +38,7 @@ public final class DaemonBench {
 
     private DaemonBench(Path repo, Path tender, Path work) throws IOException {
         this.daemon = new DaemonProcess(repo, tender, work,
-                METRICS ? List.of("--metrics-listen", "127.0.0.1:" + metricsPort) : List.of());
+                daemonArgs());
         this.image = DaemonProcess.helloImage(repo);
     }
 
@@ -111,6 +111,19 @@ public final class DaemonBench {
     private UnikernelConfig config() {
         return UnikernelConfig.builder().image(image).memoryMb(16).addName(false)
                 .arguments(Optional.of(List.of("--x-hang"))).build();
+    }
+
+    /** The metrics endpoint unless disabled, and {@code -Dbench.args="..."} (e.g. {@code --startup-grace 0}). */
+    private List<String> daemonArgs() {
+        List<String> args = new java.util.ArrayList<>();
+        if (METRICS) {
+            args.addAll(List.of("--metrics-listen", "127.0.0.1:" + metricsPort));
+        }
+        String extra = System.getProperty("bench.args", "").trim();
+        if (!extra.isEmpty()) {
+            args.addAll(List.of(extra.split("\\s+")));
+        }
+        return args;
     }
 
     private String daemonCreateLatency() throws Exception {
