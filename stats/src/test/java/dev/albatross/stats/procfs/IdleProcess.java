@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
@@ -30,10 +32,30 @@ public final class IdleProcess implements AutoCloseable {
             if (!Arrays.equals(echo, "ready\n".getBytes(StandardCharsets.US_ASCII))) {
                 throw new IOException("cat answered " + new String(echo, StandardCharsets.US_ASCII));
             }
+            awaitSleeping(p.pid());
             return new IdleProcess(p);
         } catch (IOException e) {
             p.destroyForcibly();
             throw e;
+        }
+    }
+
+    /**
+     * Until the process sleeps: the echo reaches us before cat is back in read(2), and only once it blocks there
+     * is its (voluntary) context switch counted and are its figures still.
+     */
+    private static void awaitSleeping(long pid) throws IOException {
+        Path stat = Path.of("/proc", Long.toString(pid), "stat");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            String text = Files.readString(stat);
+            if (text.charAt(text.lastIndexOf(')') + 2) == 'S') {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("cat " + pid + " never went to sleep: " + text);
+            }
+            Thread.onSpinWait();
         }
     }
 

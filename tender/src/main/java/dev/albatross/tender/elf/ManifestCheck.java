@@ -39,7 +39,10 @@ public final class ManifestCheck {
                 .collect(Collectors.joining(", "));
     }
 
-    /** OCaml's {@code String.escaped} in double quotes, byte-wise over UTF-8 (non-ASCII bytes become \ddd). */
+    /**
+     * OCaml's {@code String.escaped} in double quotes, byte-wise over UTF-8 (non-ASCII bytes become \ddd). The
+     * client has the same printer for console lines (OcamlText); the tender module depends on no protocol code.
+     */
     static String ocamlQuoted(String text) {
         StringBuilder out = new StringBuilder("\"");
         for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
