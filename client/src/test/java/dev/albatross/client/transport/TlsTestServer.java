@@ -7,6 +7,7 @@ import dev.albatross.protocol.wire.WireCodec;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +32,8 @@ import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
-import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.SSLSocketFactory;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.X509ExtendedTrustManager;
 
@@ -43,11 +44,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@code reply} makes from that chain, then closes.
  */
 public final class TlsTestServer implements AutoCloseable {
-    private final SSLServerSocket server;
+    /** Plain TCP: the TLS layer is put on each accepted socket, so that the socket outlives a failed handshake. */
+    private final ServerSocket plain;
+    private final SSLSocketFactory tls;
     private final CompletableFuture<List<X509Certificate>> received;
 
-    private TlsTestServer(SSLServerSocket server, Function<List<X509Certificate>, List<Wire>> reply) {
-        this.server = server;
+    private TlsTestServer(ServerSocket plain, SSLSocketFactory tls, Function<List<X509Certificate>, List<Wire>> reply) {
+        this.plain = plain;
+        this.tls = tls;
         this.received = CompletableFuture.supplyAsync(() -> serveOne(reply));
     }
 
@@ -65,15 +69,12 @@ public final class TlsTestServer implements AutoCloseable {
         kmf.init(ks, new char[0]);
         SSLContext ctx = SSLContext.getInstance("TLSv1.3");
         ctx.init(kmf.getKeyManagers(), new TrustManager[] {new ClientCheck(cas.get(0), now)}, null);
-        SSLServerSocket s = (SSLServerSocket) ctx.getServerSocketFactory().createServerSocket(0, 10,
-                InetAddress.getLoopbackAddress());
-        s.setNeedClientAuth(true);
-        s.setEnabledProtocols(new String[] {"TLSv1.3"});
-        return new TlsTestServer(s, reply);
+        return new TlsTestServer(new ServerSocket(0, 10, InetAddress.getLoopbackAddress()), ctx.getSocketFactory(),
+                reply);
     }
 
     public int port() {
-        return server.getLocalPort();
+        return plain.getLocalPort();
     }
 
     /** The chain the client presented, once it connected (empty if the handshake failed). */
@@ -82,7 +83,11 @@ public final class TlsTestServer implements AutoCloseable {
     }
 
     private List<X509Certificate> serveOne(Function<List<X509Certificate>, List<Wire>> reply) {
-        try (SSLSocket s = (SSLSocket) server.accept()) {
+        try (Socket raw = plain.accept();
+             SSLSocket s = (SSLSocket) tls.createSocket(raw, null, raw.getPort(), false)) {
+            s.setUseClientMode(false);
+            s.setNeedClientAuth(true);
+            s.setEnabledProtocols(new String[] {"TLSv1.3"});
             try {
                 s.startHandshake();
                 List<X509Certificate> chain = new ArrayList<>();
@@ -96,16 +101,30 @@ public final class TlsTestServer implements AutoCloseable {
                 out.flush();
                 return chain;
             } catch (IOException e) {
-                return List.of(); // the handshake failed: the test checks what the client made of it
+                // The handshake failed and our alert is sent. Closing now, with the rest of the client's flight
+                // unread, would reset the connection, and the client might see the reset before the alert: take
+                // what it still sends until it closes, as a careful server does.
+                lingerClose(raw);
+                return List.of(); // the test checks what the client made of it
             }
         } catch (IOException e) {
             return List.of();
         }
     }
 
+    private static void lingerClose(Socket raw) {
+        try {
+            raw.shutdownOutput();
+            raw.setSoTimeout(5000);
+            raw.getInputStream().transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            // the client is gone or stalls: close
+        }
+    }
+
     @Override
     public void close() throws IOException {
-        server.close();
+        plain.close();
     }
 
     /** The endpoint's client check: a chain to the CA at the given time. */
