@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code albatrossd}: Albatross's flags (spec §1, §7.1), plus a few of ours. */
@@ -60,20 +61,12 @@ public final class AlbatrossdMain implements Callable<Integer> {
                     + "Default: 5.")
     long startupGraceMs = 5;
 
-    @Option(names = {"-v", "--verbose"}, description = "More output (repeat for debug).")
-    boolean[] verbose = new boolean[0];
-
     @Option(names = {"-q", "--quiet"}, description = "Only errors.")
     boolean quiet;
 
-    @Option(names = "--verbosity", paramLabel = "LEVEL", description = "quiet, error, warning, info or debug.")
-    String verbosity;
+    @Mixin
+    LogOptions logs = new LogOptions();
 
-    @Option(names = "--color", paramLabel = "WHEN", description = "Accepted for compatibility.")
-    String color;
-
-    @Option(names = "--syslog", description = "Accepted for compatibility; logs go to standard error.")
-    boolean syslog;
 
     public static void main(String[] args) {
         // 124: Albatross's (cmdliner's) exit status for a command-line error.
@@ -86,7 +79,7 @@ public final class AlbatrossdMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        setLogLevel();
+        LogOptions.apply(logs.level(quiet, Level.ERROR));
         DaemonPaths paths = new DaemonPaths(tmpdir, dbdir);
         Optional<SystemdSockets> sockets = Optional.empty();
         if (systemd) {
@@ -120,26 +113,5 @@ public final class AlbatrossdMain implements Callable<Integer> {
         }, "albatrossd-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    private void setLogLevel() {
-        Level level = Level.WARN;
-        if (quiet) {
-            level = Level.ERROR;
-        } else if (verbose.length == 1) {
-            level = Level.INFO;
-        } else if (verbose.length > 1) {
-            level = Level.DEBUG;
-        }
-        if (verbosity != null) {
-            level = switch (verbosity) {
-                case "quiet" -> Level.OFF;
-                case "error" -> Level.ERROR;
-                case "info", "app" -> Level.INFO;
-                case "debug" -> Level.DEBUG;
-                default -> Level.WARN;
-            };
-        }
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(level);
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -75,20 +76,12 @@ public final class TlsEndpointMain implements Callable<Integer> {
             + "Default: 80.")
     long maxUploadMb = TlsLimits.DEFAULT_MAX_UPLOAD_BYTES >> 20;
 
-    @Option(names = {"-v", "--verbose"}, description = "More output (repeat for debug).")
-    boolean[] verbose = new boolean[0];
-
     @Option(names = {"-q", "--quiet"}, description = "No log output.")
     boolean quiet;
 
-    @Option(names = "--verbosity", paramLabel = "LEVEL", description = "quiet, error, warning, info or debug.")
-    String verbosity;
+    @Mixin
+    LogOptions logs = new LogOptions();
 
-    @Option(names = "--color", paramLabel = "WHEN", description = "Accepted for compatibility.")
-    String color;
-
-    @Option(names = "--syslog", description = "Accepted for compatibility; logs go to standard error.")
-    boolean syslog;
 
     public static void main(String[] args) {
         TlsEndpoint.jdkLimits(TlsLimits.defaults());
@@ -102,12 +95,12 @@ public final class TlsEndpointMain implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Level level = logLevel();
-        if (inetd && !syslog && level != Level.OFF) {
+        Level level = logs.level(quiet, Level.OFF);
+        if (inetd && !logs.syslog && level != Level.OFF) {
             // Standard output is the TLS stream: Albatross exits 3 unless logs go elsewhere or nowhere.
             return 3;
         }
-        ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(level);
+        LogOptions.apply(level);
         if (systemd && port != null) {
             LOG.error("--port and --systemd-socket-activation are mutually exclusive");
             return 124;
@@ -156,26 +149,5 @@ public final class TlsEndpointMain implements Callable<Integer> {
         }, "tls-endpoint-shutdown"));
         stopped.await();
         return 0;
-    }
-
-    private Level logLevel() {
-        Level level = Level.WARN;
-        if (quiet) {
-            level = Level.OFF;
-        } else if (verbose.length == 1) {
-            level = Level.INFO;
-        } else if (verbose.length > 1) {
-            level = Level.DEBUG;
-        }
-        if (verbosity != null) {
-            level = switch (verbosity) {
-                case "quiet" -> Level.OFF;
-                case "error" -> Level.ERROR;
-                case "info", "app" -> Level.INFO;
-                case "debug" -> Level.DEBUG;
-                default -> Level.WARN;
-            };
-        }
-        return level;
     }
 }
