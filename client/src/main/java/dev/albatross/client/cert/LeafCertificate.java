@@ -7,6 +7,7 @@ import dev.albatross.protocol.wire.Policy;
 import dev.albatross.protocol.wire.PolicyCmd;
 import dev.albatross.protocol.wire.UnikernelCmd;
 import dev.albatross.protocol.x509.CertExtension;
+import dev.albatross.protocol.x509.ChainPolicyRules;
 import java.security.KeyPair;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
@@ -119,7 +120,7 @@ public final class LeafCertificate {
             return PolicyCheck.fineWithPolicy(policy.get(), c.config());
         }
         if (command instanceof PolicyCmd.Add a) {
-            return PolicyCheck.isSmaller(policy.get(), a.policy());
+            return ChainPolicyRules.notSmaller(policy.get(), a.policy());
         }
         return Optional.empty();
     }

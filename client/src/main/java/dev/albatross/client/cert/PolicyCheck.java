@@ -7,12 +7,11 @@ import dev.albatross.protocol.wire.UnikernelConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * The policy checks the client makes before it signs or sends anything (spec §6.5), with Albatross's messages:
- * {@code Policy.usable}, {@code Policy.is_smaller} and {@code Unikernel.fine_with_policy}. Each returns the
- * problem, or empty when the check passes.
+ * {@code Policy.usable} and {@code Unikernel.fine_with_policy} ({@code Policy.is_smaller} is
+ * {@code ChainPolicyRules.notSmaller}). Each returns the problem, or empty when the check passes.
  */
 public final class PolicyCheck {
     private PolicyCheck() {
@@ -33,39 +32,6 @@ public final class PolicyCheck {
             return Optional.of("Unusable policy with block " + p.blockMb().getAsInt() + " MB < 0 MB");
         }
         return Optional.empty();
-    }
-
-    /** {@code Policy.is_smaller ~super ~sub}: a delegation may only shrink. */
-    public static Optional<String> isSmaller(Policy sup, Policy sub) {
-        if (sup.unikernels() < sub.unikernels()) {
-            return Optional.of("policy above allows " + sup.unikernels() + " unikernels, which is fewer than "
-                    + sub.unikernels());
-        }
-        if (sup.memoryMb() < sub.memoryMb()) {
-            return Optional.of("policy above allows " + sup.memoryMb() + " MB memory, which is fewer than "
-                    + sub.memoryMb() + " MB");
-        }
-        if (!sup.cpuids().containsAll(sub.cpuids())) {
-            List<Integer> diff = new ArrayList<>(sub.cpuids());
-            diff.removeAll(sup.cpuids());
-            return Optional.of("policy above does not allow CPUids " + OcamlText.ints(diff, ", "));
-        }
-        if (!sup.bridges().containsAll(sub.bridges())) {
-            return Optional.of("policy above allows bridge(s) " + String.join(", ", sup.bridges())
-                    + ", which is not a superset of " + String.join(", ", sub.bridges()));
-        }
-        if (!blockSmaller(sup.blockMb(), sub.blockMb())) {
-            return Optional.of("policy above allows " + sup.blockMb().orElse(0)
-                    + " MB block storage, which is fewer than " + sub.blockMb().orElse(0) + " MB");
-        }
-        return Optional.empty();
-    }
-
-    private static boolean blockSmaller(OptionalInt sup, OptionalInt sub) {
-        if (sub.isEmpty()) {
-            return true;
-        }
-        return sup.isPresent() && sup.getAsInt() >= sub.getAsInt();
     }
 
     /** {@code Unikernel.fine_with_policy}: CPU ids, memory and bridges within the issuing CA's policy. */

@@ -16,6 +16,7 @@ import dev.albatross.protocol.wire.Policy;
 import dev.albatross.protocol.wire.PolicyCmd;
 import dev.albatross.protocol.wire.UnikernelCmd;
 import dev.albatross.protocol.x509.CertExtension;
+import dev.albatross.protocol.x509.ChainPolicyRules;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -64,7 +65,7 @@ final class CsrSigner {
             defaultDays = 1;
             if (command instanceof PolicyCmd.Add add) {
                 Optional<String> problem = PolicyCheck.usable(add.policy())
-                        .or(() -> caPolicy.flatMap(sup -> PolicyCheck.isSmaller(sup, add.policy())));
+                        .or(() -> caPolicy.flatMap(sup -> ChainPolicyRules.notSmaller(sup, add.policy())));
                 if (problem.isPresent()) {
                     return problem;
                 }

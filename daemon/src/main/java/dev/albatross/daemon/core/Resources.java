@@ -7,6 +7,7 @@ import dev.albatross.protocol.wire.BlockDevice;
 import dev.albatross.protocol.wire.NetIf;
 import dev.albatross.protocol.wire.Policy;
 import dev.albatross.protocol.wire.UnikernelConfig;
+import dev.albatross.protocol.x509.ChainPolicyRules;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -214,17 +215,7 @@ public record Resources(NameTrie<Policy> policies, NameTrie<BlockState> blocks, 
      * (the host's included), contain every policy below, and fit what already runs below it.
      */
     public Outcome insertPolicy(Path path, Policy policy) {
-        List<Path> above = path.selfAndAncestorsFromRoot();
-        for (int i = above.size() - 2; i >= 0; i--) {
-            Optional<Policy> sup = policies.find(above.get(i));
-            if (sup.isPresent()) {
-                Optional<String> refusal = PolicyRules.notSmaller(sup.get(), policy);
-                if (refusal.isPresent()) {
-                    return refused(refusal.get());
-                }
-            }
-        }
-        return insertPolicyBelowChecks(path, policy);
+        return insertPolicy(path, policy, 0);
     }
 
     /**
@@ -232,11 +223,16 @@ public record Resources(NameTrie<Policy> policies, NameTrie<BlockState> blocks, 
      * file, where the host may have shrunk since; creates are still bounded by the host's policy.
      */
     public Outcome restorePolicy(Path path, Policy policy) {
+        return insertPolicy(path, policy, 1);
+    }
+
+    /** {@code highest}: the depth of the highest ancestor whose policy is compared (0: the root's, the host's). */
+    private Outcome insertPolicy(Path path, Policy policy, int highest) {
         List<Path> above = path.selfAndAncestorsFromRoot();
-        for (int i = above.size() - 2; i >= 1; i--) {
+        for (int i = above.size() - 2; i >= highest; i--) {
             Optional<Policy> sup = policies.find(above.get(i));
             if (sup.isPresent()) {
-                Optional<String> refusal = PolicyRules.notSmaller(sup.get(), policy);
+                Optional<String> refusal = ChainPolicyRules.notSmaller(sup.get(), policy);
                 if (refusal.isPresent()) {
                     return refused(refusal.get());
                 }
@@ -250,7 +246,7 @@ public record Resources(NameTrie<Policy> policies, NameTrie<BlockState> blocks, 
         String[] refusal = {null};
         policies.fold(path, (n, below) -> {
             if (refusal[0] == null && !n.equals(Name.ROOT)) {
-                refusal[0] = PolicyRules.notSmaller(policy, below).orElse(null);
+                refusal[0] = ChainPolicyRules.notSmaller(policy, below).orElse(null);
             }
         });
         if (refusal[0] != null) {

@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * than the one above it, checked before anything reaches the daemon. The wording is Albatross's
  * ({@code Vmm_core.Policy.is_smaller}), since tenants read these texts.
  *
- * <p>The daemon's {@code core.PolicyRules.notSmaller} states the same rule; this copy lives here because the
- * client and the endpoint must not depend on the daemon.
+ * <p>{@link #notSmaller} is the one statement of the rule: the daemon's resource checks, the endpoint and the
+ * client's {@code sign} all use it.
  */
 public final class ChainPolicyRules {
     private ChainPolicyRules() {
