@@ -3,12 +3,12 @@ package dev.albatross.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.albatross.protocol.rules.SourceRules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,38 +18,19 @@ import org.junit.jupiter.api.Test;
 class StatsPackageRulesTest {
     private static final Path MAIN = Path.of("src", "main", "java", "dev", "albatross", "stats");
 
-    private static List<Path> javaFiles(Path dir, boolean recursive) throws IOException {
-        try (Stream<Path> files = recursive ? Files.walk(dir) : Files.list(dir)) {
-            return files.filter(f -> f.toString().endsWith(".java")).sorted().toList();
-        }
-    }
-
-    private static List<String> violations(List<Path> files, List<String> forbidden) throws IOException {
-        List<String> found = new ArrayList<>();
-        for (Path f : files) {
-            String text = Files.readString(f);
-            for (String bad : forbidden) {
-                if (text.contains(bad)) {
-                    found.add(f.getFileName() + ": " + bad);
-                }
-            }
-        }
-        return found;
-    }
-
     @Test
     void onlyNetlinkUsesJna() throws IOException {
         assumeTrue(Files.isDirectory(MAIN), "run from the module directory (Maven does)");
-        List<Path> files = new ArrayList<>(javaFiles(MAIN, false));
-        files.addAll(javaFiles(MAIN.resolve("procfs"), true));
-        files.addAll(javaFiles(MAIN.resolve("metrics"), true));
-        assertEquals(List.of(), violations(files, List.of("import com.sun.jna")));
+        List<Path> files = new ArrayList<>(SourceRules.javaFiles(MAIN, false));
+        files.addAll(SourceRules.javaFiles(MAIN.resolve("procfs"), true));
+        files.addAll(SourceRules.javaFiles(MAIN.resolve("metrics"), true));
+        assertEquals(List.of(), SourceRules.violations(files, List.of("import com.sun.jna")));
     }
 
     @Test
     void nothingUsesNettyOrSpawnsProcesses() throws IOException {
         assumeTrue(Files.isDirectory(MAIN), "run from the module directory (Maven does)");
-        assertEquals(List.of(), violations(javaFiles(MAIN, true), List.of("import io.netty", "ProcessBuilder",
+        assertEquals(List.of(), SourceRules.violations(SourceRules.javaFiles(MAIN, true), List.of("import io.netty", "ProcessBuilder",
                 "Runtime.getRuntime().exec", "Instant.now(", "System.currentTimeMillis", "Thread.sleep")));
     }
 
@@ -57,8 +38,8 @@ class StatsPackageRulesTest {
     void testsWaitWithoutSleeping() throws IOException {
         Path tests = Path.of("src", "test", "java");
         assumeTrue(Files.isDirectory(tests), "run from the module directory (Maven does)");
-        List<Path> files = javaFiles(tests, true).stream()
+        List<Path> files = SourceRules.javaFiles(tests, true).stream()
                 .filter(f -> !f.getFileName().toString().equals("StatsPackageRulesTest.java")).toList();
-        assertEquals(List.of(), violations(files, List.of("Thread.sleep", "TimeUnit.SECONDS.sleep")));
+        assertEquals(List.of(), SourceRules.violations(files, List.of("Thread.sleep", "TimeUnit.SECONDS.sleep")));
     }
 }
