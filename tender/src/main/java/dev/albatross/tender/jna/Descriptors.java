@@ -7,10 +7,10 @@ final class Descriptors {
     private Descriptors() {
     }
 
-    static void close(int fd) throws ProcessErrnoException {
+    static void close(int fd) throws ErrnoException {
         // Native: close(2). On Linux the descriptor is released even when close reports EINTR, so never retry.
         if (LIBC.close(fd) != 0) {
-            ProcessErrnoException error = ProcessLibC.lastError("close");
+            ErrnoException error = ProcessLibC.lastError("close");
             if (error.errno() != ProcessLibC.EINTR) {
                 throw error;
             }

@@ -20,7 +20,7 @@ public final class Epoll implements AutoCloseable {
     }
 
     /** A new close-on-exec epoll instance reporting up to {@code batch} ready descriptors per {@link #await}. */
-    public static Epoll create(int batch) throws ProcessErrnoException {
+    public static Epoll create(int batch) throws ErrnoException {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be positive: " + batch);
         }
@@ -33,7 +33,7 @@ public final class Epoll implements AutoCloseable {
     }
 
     /** Watches {@code fd} for EPOLLIN (level-triggered); the event carries {@code fd} itself. */
-    public void add(int fd) throws ProcessErrnoException {
+    public void add(int fd) throws ErrnoException {
         // Native: struct epoll_event (sys/epoll.h), layout in ProcessLibC; the kernel copies it during the call.
         try (Memory event = new Memory(ProcessLibC.EPOLL_EVENT_BYTES)) {
             event.clear();
@@ -45,7 +45,7 @@ public final class Epoll implements AutoCloseable {
         }
     }
 
-    public void remove(int fd) throws ProcessErrnoException {
+    public void remove(int fd) throws ErrnoException {
         // Native: EPOLL_CTL_DEL ignores the event argument since 2.6.9, so NULL.
         if (LIBC.epoll_ctl(epfd, ProcessLibC.EPOLL_CTL_DEL, fd, null) != 0) {
             throw ProcessLibC.lastError("epoll_ctl(DEL)");
@@ -56,12 +56,12 @@ public final class Epoll implements AutoCloseable {
      * Blocks until at least one watched descriptor is readable and writes them to {@code ready}; returns how many
      * (0 when a signal interrupted the wait). Only one thread may call this at a time.
      */
-    public int await(int[] ready) throws ProcessErrnoException {
+    public int await(int[] ready) throws ErrnoException {
         int max = Math.min(capacity, ready.length);
         // Native: the kernel writes at most max events into the buffer of capacity events; timeout -1 blocks.
         int count = LIBC.epoll_wait(epfd, events, max, -1);
         if (count < 0) {
-            ProcessErrnoException error = ProcessLibC.lastError("epoll_wait");
+            ErrnoException error = ProcessLibC.lastError("epoll_wait");
             if (error.errno() == ProcessLibC.EINTR) {
                 return 0;
             }
@@ -75,7 +75,7 @@ public final class Epoll implements AutoCloseable {
     }
 
     @Override
-    public void close() throws ProcessErrnoException {
+    public void close() throws ErrnoException {
         try {
             Descriptors.close(epfd);
         } finally {

@@ -12,7 +12,7 @@ public final class EventFd implements AutoCloseable {
         this.fd = fd;
     }
 
-    public static EventFd create() throws ProcessErrnoException {
+    public static EventFd create() throws ErrnoException {
         // Native: eventfd(2), close-on-exec and non-blocking; the fd is owned by this object.
         int fd = LIBC.eventfd(0, ProcessLibC.EFD_CLOEXEC | ProcessLibC.EFD_NONBLOCK);
         if (fd < 0) {
@@ -26,12 +26,12 @@ public final class EventFd implements AutoCloseable {
     }
 
     /** Makes the eventfd readable (adds 1 to its counter). */
-    public void signal() throws ProcessErrnoException {
+    public void signal() throws ErrnoException {
         // Native: an eventfd is written with exactly 8 bytes, a host-order u64.
         try (Memory one = new Memory(8)) {
             one.setLong(0, 1L);
             if (LIBC.write(fd, one, 8) != 8) {
-                ProcessErrnoException error = ProcessLibC.lastError("write(eventfd)");
+                ErrnoException error = ProcessLibC.lastError("write(eventfd)");
                 // EAGAIN: the counter is already at its maximum, so it is readable anyway.
                 if (error.errno() != ProcessLibC.EAGAIN) {
                     throw error;
@@ -41,7 +41,7 @@ public final class EventFd implements AutoCloseable {
     }
 
     @Override
-    public void close() throws ProcessErrnoException {
+    public void close() throws ErrnoException {
         Descriptors.close(fd);
     }
 }

@@ -14,7 +14,7 @@ public final class NetControlSocket implements AutoCloseable {
         this.fd = fd;
     }
 
-    public static NetControlSocket open() throws NetErrnoException {
+    public static NetControlSocket open() throws ErrnoException {
         // Native: socket(2) AF_INET/SOCK_DGRAM, the customary handle for SIOC* interface ioctls (linux/sockios.h).
         // SOCK_CLOEXEC keeps it out of spawned tenders. The returned object owns the descriptor.
         int fd = NetLibC.libc().socket(NetLibC.AF_INET, NetLibC.SOCK_DGRAM | NetLibC.SOCK_CLOEXEC, 0);
@@ -25,7 +25,7 @@ public final class NetControlSocket implements AutoCloseable {
     }
 
     /** The interface flags (SIOCGIFFLAGS), e.g. {@link NetLibC#IFF_UP}, as an unsigned 16-bit value. */
-    public int flags(String name) throws NetErrnoException {
+    public int flags(String name) throws ErrnoException {
         try (NetIfreq request = new NetIfreq(name)) {
             call(NetLibC.SIOCGIFFLAGS, "ioctl(SIOCGIFFLAGS)", request);
             return Short.toUnsignedInt(request.shortValue());
@@ -33,7 +33,7 @@ public final class NetControlSocket implements AutoCloseable {
     }
 
     /** Sets the interface flags (SIOCSIFFLAGS); only the low 16 bits are kept, as in {@code ifr_flags}. */
-    public void setFlags(String name, int flags) throws NetErrnoException {
+    public void setFlags(String name, int flags) throws ErrnoException {
         try (NetIfreq request = new NetIfreq(name)) {
             request.setShortValue((short) flags);
             call(NetLibC.SIOCSIFFLAGS, "ioctl(SIOCSIFFLAGS)", request);
@@ -41,7 +41,7 @@ public final class NetControlSocket implements AutoCloseable {
     }
 
     /** The interface index (SIOCGIFINDEX). */
-    public int index(String name) throws NetErrnoException {
+    public int index(String name) throws ErrnoException {
         try (NetIfreq request = new NetIfreq(name)) {
             call(NetLibC.SIOCGIFINDEX, "ioctl(SIOCGIFINDEX)", request);
             return request.intValue();
@@ -49,14 +49,14 @@ public final class NetControlSocket implements AutoCloseable {
     }
 
     /** Makes the interface with index {@code ifIndex} a port of {@code bridge} (SIOCBRADDIF). */
-    public void addToBridge(String bridge, int ifIndex) throws NetErrnoException {
+    public void addToBridge(String bridge, int ifIndex) throws ErrnoException {
         try (NetIfreq request = new NetIfreq(bridge)) {
             request.setIntValue(ifIndex);
             call(NetLibC.SIOCBRADDIF, "ioctl(SIOCBRADDIF)", request);
         }
     }
 
-    private void call(long requestNumber, String call, NetIfreq request) throws NetErrnoException {
+    private void call(long requestNumber, String call, NetIfreq request) throws ErrnoException {
         if (closed) {
             throw new IllegalStateException("control socket already closed");
         }
@@ -68,7 +68,7 @@ public final class NetControlSocket implements AutoCloseable {
     }
 
     @Override
-    public void close() throws NetErrnoException {
+    public void close() throws ErrnoException {
         if (closed) {
             return;
         }

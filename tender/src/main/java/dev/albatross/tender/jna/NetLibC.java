@@ -8,7 +8,7 @@ import com.sun.jna.Pointer;
 /**
  * The libc calls behind tap devices and bridges (Linux x86_64 and aarch64): {@code open}, {@code socket},
  * {@code ioctl}, {@code close}. Callers see Java types only, through {@link NetTun} and {@link NetControlSocket};
- * a failing call becomes a {@link NetErrnoException}.
+ * a failing call becomes a {@link ErrnoException}.
  *
  * <p>Errors are detected by the return value ({@code -1}), then {@code errno} is read with
  * {@link Native#getLastError()}, which JNA saves per thread right after each call. We do not declare
@@ -76,10 +76,10 @@ public final class NetLibC {
     }
 
     /** The exception for a call that returned -1, with the {@code errno} it left. */
-    static NetErrnoException lastError(String call) {
+    static ErrnoException lastError(String call) {
         // Native: the errno JNA saved for this thread right after the failed call (no libc call in between).
         int errno = Native.getLastError();
-        return new NetErrnoException(call, errno, describe(errno));
+        return new ErrnoException(call, errno, describe(errno));
     }
 
     /**

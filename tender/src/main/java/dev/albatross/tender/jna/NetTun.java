@@ -16,7 +16,7 @@ public final class NetTun implements AutoCloseable {
         this.fd = fd;
     }
 
-    public static NetTun open() throws NetErrnoException {
+    public static NetTun open() throws ErrnoException {
         // Native: open(2); the tun driver needs O_RDWR. O_CLOEXEC: a tender spawned meanwhile by another thread must
         // not inherit the descriptor, or the tap would stay attached to that process. The returned NetTun owns fd.
         int fd = NetLibC.libc().open(DEVICE, NetLibC.O_RDWR | NetLibC.O_CLOEXEC);
@@ -33,7 +33,7 @@ public final class NetTun implements AutoCloseable {
      * @param flags {@code ifr_flags}: {@link NetLibC#IFF_TAP}, {@link NetLibC#IFF_NO_PI}, ...
      * @return the interface name the kernel reports back
      */
-    public String bind(String name, int flags) throws NetErrnoException {
+    public String bind(String name, int flags) throws ErrnoException {
         requireOpen();
         try (NetIfreq request = new NetIfreq(name)) {
             request.setShortValue((short) flags);
@@ -47,7 +47,7 @@ public final class NetTun implements AutoCloseable {
     }
 
     /** TUNSETPERSIST: whether the bound interface survives the close of its last descriptor. */
-    public void setPersistent(boolean persistent) throws NetErrnoException {
+    public void setPersistent(boolean persistent) throws ErrnoException {
         requireOpen();
         // Native: linux/if_tun.h TUNSETPERSIST = _IOW('T', 203, int), but the kernel reads the argument itself as
         // the value (not a pointer), so it is passed as an unsigned long in the variadic slot.
@@ -57,7 +57,7 @@ public final class NetTun implements AutoCloseable {
     }
 
     @Override
-    public void close() throws NetErrnoException {
+    public void close() throws ErrnoException {
         if (closed) {
             return;
         }

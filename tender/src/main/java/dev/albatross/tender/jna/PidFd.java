@@ -20,7 +20,7 @@ public final class PidFd {
     }
 
     /** Opens a pidfd for {@code pid}; it is close-on-exec. The caller owns it and closes it with {@link #close}. */
-    public static int open(int pid) throws ProcessErrnoException {
+    public static int open(int pid) throws ErrnoException {
         // Native: pidfd_open(2), no glibc wrapper before 2.36, so syscall(2); flags 0. The new fd always has
         // O_CLOEXEC set by the kernel.
         long fd = LIBC.syscall(ProcessLibC.SYS_PIDFD_OPEN, (long) pid, 0L);
@@ -33,13 +33,13 @@ public final class PidFd {
     /**
      * Sends {@code signal} to the process behind {@code pidfd}; returns false if it has already been reaped (ESRCH).
      */
-    public static boolean sendSignal(int pidfd, int signal) throws ProcessErrnoException {
+    public static boolean sendSignal(int pidfd, int signal) throws ErrnoException {
         // Native: pidfd_send_signal(2) with info NULL (the kernel fills a SI_USER siginfo) and flags 0.
         long rc = LIBC.syscall(ProcessLibC.SYS_PIDFD_SEND_SIGNAL, (long) pidfd, (long) signal, 0L, 0L);
         if (rc == 0) {
             return true;
         }
-        ProcessErrnoException error = ProcessLibC.lastError("pidfd_send_signal");
+        ErrnoException error = ProcessLibC.lastError("pidfd_send_signal");
         if (error.errno() == ProcessLibC.ESRCH) {
             return false;
         }
@@ -50,14 +50,14 @@ public final class PidFd {
      * Reaps the child behind {@code pidfd} if it has exited, without blocking ({@code waitid(P_PIDFD, fd,
      * WEXITED|WNOHANG)}). Empty if it still runs. Only the parent can do this (ECHILD otherwise).
      */
-    public static Optional<ChildState> reapIfExited(int pidfd) throws ProcessErrnoException {
+    public static Optional<ChildState> reapIfExited(int pidfd) throws ErrnoException {
         // Native: siginfo_t is 128 bytes (bits/types/siginfo_t.h); for SIGCHLD: si_signo@0, si_errno@4,
         // si_code@8, si_pid@16, si_uid@20, si_status@24. Zeroed first: with WNOHANG and nothing to report
         // the kernel leaves si_pid 0.
         try (Memory info = new Memory(ProcessLibC.SIGINFO_BYTES)) {
             info.clear();
             while (LIBC.waitid(ProcessLibC.P_PIDFD, pidfd, info, ProcessLibC.WEXITED | ProcessLibC.WNOHANG) != 0) {
-                ProcessErrnoException error = ProcessLibC.lastError("waitid");
+                ErrnoException error = ProcessLibC.lastError("waitid");
                 if (error.errno() != ProcessLibC.EINTR) {
                     throw error;
                 }
@@ -81,7 +81,7 @@ public final class PidFd {
         }
     }
 
-    public static void close(int fd) throws ProcessErrnoException {
+    public static void close(int fd) throws ErrnoException {
         Descriptors.close(fd);
     }
 }

@@ -29,10 +29,10 @@ public final class PosixSpawn {
      * Spawns {@code path} (absolute; no PATH search) and returns the child's pid.
      *
      * @param outputFd open for writing in the caller; becomes the child's fds 1 and 2. The caller still owns it.
-     * @throws ProcessErrnoException naming {@code posix_spawn} with the exec error (ENOENT, EACCES, ENOEXEC, ...)
+     * @throws ErrnoException naming {@code posix_spawn} with the exec error (ENOENT, EACCES, ENOEXEC, ...)
      */
     public static int spawn(String path, List<String> argv, List<String> environment, int outputFd)
-            throws ProcessErrnoException {
+            throws ErrnoException {
         // Native: spawn.h; posix_spawnattr_t and posix_spawn_file_actions_t are opaque, sized in ProcessLibC with
         // headroom; both are init'ed and destroyed here, and the Memory is freed by try-with-resources.
         try (Memory attr = new Memory(ProcessLibC.SPAWNATTR_BYTES);
@@ -62,7 +62,7 @@ public final class PosixSpawn {
     }
 
     private static void configureAttributes(Pointer attr, Pointer emptyMask, Pointer defaults)
-            throws ProcessErrnoException {
+            throws ErrnoException {
         // Native: sigset_t is 128 bytes (bits/types/__sigset_t.h); sigemptyset/sigaddset only write inside it.
         LIBC.sigemptyset(emptyMask);
         LIBC.sigemptyset(defaults);
@@ -79,7 +79,7 @@ public final class PosixSpawn {
         check("posix_spawnattr_setflags", LIBC.posix_spawnattr_setflags(attr, flags));
     }
 
-    private static void configureFileActions(Pointer actions, int outputFd) throws ProcessErrnoException {
+    private static void configureFileActions(Pointer actions, int outputFd) throws ErrnoException {
         // Native: the actions run in the child in this order. The path string is copied by glibc (strdup).
         // /dev/null is opened by the child onto fd 0 and owned by it.
         check("posix_spawn_file_actions_addopen",
@@ -92,7 +92,7 @@ public final class PosixSpawn {
                 LIBC.posix_spawn_file_actions_addclosefrom_np(actions, 3));
     }
 
-    private static void check(String call, int rc) throws ProcessErrnoException {
+    private static void check(String call, int rc) throws ErrnoException {
         if (rc != 0) {
             throw ProcessLibC.error(call, rc);
         }

@@ -10,7 +10,7 @@ import com.sun.jna.ptr.IntByReference;
  * The glibc and Linux calls behind spawning and supervising tenders (Linux x86_64 and aarch64, glibc >= 2.34
  * for {@code posix_spawn_file_actions_addclosefrom_np}, kernel >= 5.3 for pidfds). Callers see Java types only,
  * through {@link PosixSpawn}, {@link ThreadAffinity}, {@link PidFd}, {@link Epoll}, {@link EventFd} and
- * {@link NamedPipe}; a failing call becomes a {@link ProcessErrnoException}.
+ * {@link NamedPipe}; a failing call becomes a {@link ErrnoException}.
  *
  * <p>Errors are detected by the return value, then {@code errno} is read with {@link Native#getLastError()}, which
  * JNA saves per thread right after each call ({@code LastErrorException} is not used: it fires on any stale
@@ -147,11 +147,11 @@ final class ProcessLibC {
     }
 
     /** The exception for a failed call, with errno read right after it on this thread. */
-    static ProcessErrnoException lastError(String call) {
+    static ErrnoException lastError(String call) {
         return error(call, Native.getLastError());
     }
 
-    static ProcessErrnoException error(String call, int errno) {
-        return new ProcessErrnoException(call, errno, LIBC.strerror(errno));
+    static ErrnoException error(String call, int errno) {
+        return new ErrnoException(call, errno, LIBC.strerror(errno));
     }
 }

@@ -17,7 +17,7 @@ public final class ThreadAffinity {
     }
 
     /** The CPUs the calling thread may run on. */
-    public static BitSet current() throws ProcessErrnoException {
+    public static BitSet current() throws ErrnoException {
         // Native: cpu_set_t, 128 bytes (bits/cpu-set.h), a little-endian array of unsigned longs, so bit n of the
         // set is bit n%8 of byte n/8 on both supported ABIs. The kernel writes at most the size we pass.
         try (Memory mask = new Memory(ProcessLibC.CPU_SET_BYTES)) {
@@ -30,7 +30,7 @@ public final class ThreadAffinity {
     }
 
     /** Restricts the calling thread to {@code cpus}; EINVAL if none of them is online and allowed. */
-    public static void set(BitSet cpus) throws ProcessErrnoException {
+    public static void set(BitSet cpus) throws ErrnoException {
         if (cpus.isEmpty() || cpus.length() > MAX_CPUS) {
             throw new IllegalArgumentException("CPU set must be non-empty and below " + MAX_CPUS + ": " + cpus);
         }

@@ -1,7 +1,7 @@
 package dev.albatross.tender.net;
 
+import dev.albatross.tender.jna.ErrnoException;
 import dev.albatross.tender.jna.NetControlSocket;
-import dev.albatross.tender.jna.NetErrnoException;
 import dev.albatross.tender.jna.NetLibC;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +106,7 @@ public final class NetInterfaces {
         }
         try (NetControlSocket socket = NetControlSocket.open()) {
             return socket.index(name);
-        } catch (NetErrnoException e) {
+        } catch (ErrnoException e) {
             throw new IOException("looking up interface " + name + ": " + e.getMessage(), e);
         }
     }

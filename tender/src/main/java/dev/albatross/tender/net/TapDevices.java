@@ -1,7 +1,7 @@
 package dev.albatross.tender.net;
 
+import dev.albatross.tender.jna.ErrnoException;
 import dev.albatross.tender.jna.NetControlSocket;
-import dev.albatross.tender.jna.NetErrnoException;
 import dev.albatross.tender.jna.NetLibC;
 import dev.albatross.tender.jna.NetTun;
 import java.io.IOException;
@@ -110,7 +110,7 @@ public final class TapDevices {
         try {
             tun.bind(name, TAP_FLAGS);
             tun.setPersistent(false);
-        } catch (NetErrnoException e) {
+        } catch (ErrnoException e) {
             String hint = e.errno() == NetLibC.EBUSY ? " (still held open by a process)" : "";
             throw new TapException("destroying tap " + name + ": " + e.getMessage() + hint, e);
         } finally {
@@ -187,7 +187,7 @@ public final class TapDevices {
         NetTun tun = openTun(step);
         try {
             tun.bind(name, TAP_FLAGS | NetLibC.IFF_TUN_EXCL);
-        } catch (NetErrnoException e) {
+        } catch (ErrnoException e) {
             release(tun);
             if (e.errno() == NetLibC.EBUSY || e.errno() == NetLibC.EEXIST) {
                 LOG.debug("tap name {} is taken, trying the next", name);
@@ -197,7 +197,7 @@ public final class TapDevices {
         }
         try {
             tun.setPersistent(true);
-        } catch (NetErrnoException e) {
+        } catch (ErrnoException e) {
             throw new TapException(step + ": " + e.getMessage(), e);
         } finally {
             // Without persistence, this close removes the tap again: nothing to undo on failure.
@@ -212,7 +212,7 @@ public final class TapDevices {
         NetControlSocket socket;
         try {
             socket = NetControlSocket.open();
-        } catch (NetErrnoException e) {
+        } catch (ErrnoException e) {
             throw new TapException(step + ": opening control socket: " + e.getMessage(), e);
         }
         String subStep = "setting link up";
@@ -223,7 +223,7 @@ public final class TapDevices {
             subStep = "attaching to bridge";
             socket.addToBridge(bridge, ifIndex);
             return ifIndex;
-        } catch (NetErrnoException e) {
+        } catch (ErrnoException e) {
             throw new TapException(step + ": " + subStep + ": " + e.getMessage(), e);
         } finally {
             release(socket);
@@ -233,7 +233,7 @@ public final class TapDevices {
     private static NetTun openTun(String step) throws TapException {
         try {
             return NetTun.open();
-        } catch (NetErrnoException e) {
+        } catch (ErrnoException e) {
             throw new TapException(step + ": opening /dev/net/tun: " + e.getMessage(), e);
         }
     }
@@ -243,7 +243,7 @@ public final class TapDevices {
     private static void release(NetTun tun) {
         try {
             tun.close();
-        } catch (NetErrnoException e) {
+        } catch (ErrnoException e) {
             LOG.debug("closing /dev/net/tun: {}", e.getMessage());
         }
     }
@@ -251,7 +251,7 @@ public final class TapDevices {
     private static void release(NetControlSocket socket) {
         try {
             socket.close();
-        } catch (NetErrnoException e) {
+        } catch (ErrnoException e) {
             LOG.debug("closing control socket: {}", e.getMessage());
         }
     }

@@ -1,7 +1,7 @@
 package dev.albatross.tender.process;
 
+import dev.albatross.tender.jna.ErrnoException;
 import dev.albatross.tender.jna.NamedPipe;
-import dev.albatross.tender.jna.ProcessErrnoException;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ public record ConsoleFifo(Path path) {
     private void createOrReuse() throws IOException {
         try {
             NamedPipe.create(path.toString(), 0640);
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             if (e.errno() == NamedPipe.EEXIST) {
                 if (!isFifo(path)) {
                     throw new FileAlreadyExistsException(path.toString(), null, "exists and is not a fifo");

@@ -1,9 +1,9 @@
 package dev.albatross.tender.process;
 
 import dev.albatross.tender.jna.Epoll;
+import dev.albatross.tender.jna.ErrnoException;
 import dev.albatross.tender.jna.EventFd;
 import dev.albatross.tender.jna.PidFd;
-import dev.albatross.tender.jna.ProcessErrnoException;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +36,7 @@ final class Reaper implements Runnable {
     private final Map<Integer, TenderProcess> children = new ConcurrentHashMap<>();
     private volatile boolean closing;
 
-    Reaper(Epoll epoll, EventFd wakeup, Executor completions) throws ProcessErrnoException {
+    Reaper(Epoll epoll, EventFd wakeup, Executor completions) throws ErrnoException {
         this.epoll = epoll;
         this.wakeup = wakeup;
         this.completions = completions;
@@ -44,12 +44,12 @@ final class Reaper implements Runnable {
     }
 
     /** Starts watching {@code child}. */
-    void watch(TenderProcess child) throws ProcessErrnoException {
+    void watch(TenderProcess child) throws ErrnoException {
         int fd = child.pidfd();
         children.put(fd, child);
         try {
             epoll.add(fd);
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             children.remove(fd);
             throw e;
         }
@@ -60,7 +60,7 @@ final class Reaper implements Runnable {
     }
 
     /** Makes {@link #run} return; the children stay untouched (see {@link #detachAll}). */
-    void stop() throws ProcessErrnoException {
+    void stop() throws ErrnoException {
         closing = true;
         wakeup.signal();
     }
@@ -77,7 +77,7 @@ final class Reaper implements Runnable {
                     }
                 }
             }
-        } catch (ProcessErrnoException | RuntimeException e) {
+        } catch (ErrnoException | RuntimeException e) {
             // Top of the thread: without this loop no exit is ever reported again, so fail every waiter loudly.
             LOG.error("tender reaper stopped: {}", e.getMessage(), e);
             failAll(new IOException("tender reaper stopped: " + e.getMessage(), e));
@@ -92,7 +92,7 @@ final class Reaper implements Runnable {
         Optional<PidFd.ChildState> state;
         try {
             state = child.reapIfExited();
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             forget(fd, child);
             child.fail(new IOException("waiting for " + child + ": " + e.getMessage(), e));
             return;
@@ -116,7 +116,7 @@ final class Reaper implements Runnable {
         try {
             epoll.remove(fd);
             child.releasePidFd();
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             LOG.warn("releasing the pidfd of {}: {}", child, e.getMessage());
         }
     }

@@ -1,9 +1,9 @@
 package dev.albatross.tender.process;
 
+import dev.albatross.tender.jna.ErrnoException;
 import dev.albatross.tender.jna.NamedPipe;
 import dev.albatross.tender.jna.PidFd;
 import dev.albatross.tender.jna.PosixSpawn;
-import dev.albatross.tender.jna.ProcessErrnoException;
 import dev.albatross.tender.jna.ThreadAffinity;
 import java.io.IOException;
 import java.time.InstantSource;
@@ -36,7 +36,7 @@ final class Spawner {
         int consoleFd;
         try {
             consoleFd = NamedPipe.openWriter(spec.consoleFifo().toString());
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             String hint = e.errno() == NamedPipe.ENXIO ? " (nobody reads it)" : "";
             throw new IOException("opening console fifo " + spec.consoleFifo() + " for " + spec.name() + ": "
                     + e.getMessage() + hint, e);
@@ -68,7 +68,7 @@ final class Spawner {
     private static BitSet affinity(LaunchSpec spec) throws IOException {
         try {
             return ThreadAffinity.current();
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             throw new IOException("reading the spawner's CPU affinity for " + spec.name() + ": " + e.getMessage(), e);
         }
     }
@@ -91,7 +91,7 @@ final class Spawner {
                         + missing.stream().mapToObj(String::valueOf).collect(Collectors.joining(","))
                         + " not available");
             }
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             throw new IOException("pinning " + spec.name() + " to CPUs " + cpus + ": " + e.getMessage(), e);
         }
     }
@@ -99,7 +99,7 @@ final class Spawner {
     private static void restore(BitSet saved) {
         try {
             ThreadAffinity.set(saved);
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             // Only possible if CPUs went offline meanwhile; the next pinned spawn sets the mask it needs anyway,
             // and an unpinned spawn then inherits a narrower mask, which we report loudly.
             LOG.error("restoring the spawner thread's CPU affinity to {} failed: {}", saved, e.getMessage());
@@ -109,7 +109,7 @@ final class Spawner {
     private static int spawnNow(LaunchSpec spec, List<String> argv, int consoleFd) throws IOException {
         try {
             return PosixSpawn.spawn(spec.tender().toString(), argv, ENVIRONMENT, consoleFd);
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             throw new IOException("spawning " + spec.tender() + " for " + spec.name() + ": " + e.getMessage(), e);
         }
     }
@@ -118,7 +118,7 @@ final class Spawner {
         int pidfd;
         try {
             pidfd = PidFd.open(pid);
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             // The child is ours and not yet reaped, so its pid cannot have been reused: kill it by pid.
             PidFd.killAndReap(pid);
             throw new IOException("opening a pidfd for " + spec.name() + " (pid " + pid + "): " + e.getMessage(), e);
@@ -137,7 +137,7 @@ final class Spawner {
     private static void closeConsole(LaunchSpec spec, int consoleFd) {
         try {
             NamedPipe.close(consoleFd);
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             // The descriptor is gone either way (Linux close semantics); nothing to undo.
             LOG.warn("closing the console fifo of {} failed: {}", spec.name(), e.getMessage());
         }

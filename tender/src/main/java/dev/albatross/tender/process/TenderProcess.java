@@ -1,7 +1,7 @@
 package dev.albatross.tender.process;
 
+import dev.albatross.tender.jna.ErrnoException;
 import dev.albatross.tender.jna.PidFd;
-import dev.albatross.tender.jna.ProcessErrnoException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -68,7 +68,7 @@ public final class TenderProcess {
             }
             try {
                 return PidFd.sendSignal(pidfd, signal);
-            } catch (ProcessErrnoException e) {
+            } catch (ErrnoException e) {
                 throw new IOException("sending signal " + signal + " to the tender of " + name + " (pid " + pid()
                         + "): " + e.getMessage(), e);
             }
@@ -86,12 +86,12 @@ public final class TenderProcess {
     }
 
     /** Reaper thread: the status if the child has exited (it is then reaped; the pidfd stays open until finish). */
-    synchronized Optional<PidFd.ChildState> reapIfExited() throws ProcessErrnoException {
+    synchronized Optional<PidFd.ChildState> reapIfExited() throws ErrnoException {
         return pidfd < 0 ? Optional.empty() : PidFd.reapIfExited(pidfd);
     }
 
     /** Closes the pidfd; afterwards {@link #signal} answers false. Idempotent. */
-    synchronized void releasePidFd() throws ProcessErrnoException {
+    synchronized void releasePidFd() throws ErrnoException {
         if (pidfd >= 0) {
             int fd = pidfd;
             pidfd = -1;

@@ -1,8 +1,8 @@
 package dev.albatross.tender.process;
 
 import dev.albatross.tender.jna.Epoll;
+import dev.albatross.tender.jna.ErrnoException;
 import dev.albatross.tender.jna.EventFd;
-import dev.albatross.tender.jna.ProcessErrnoException;
 import java.io.IOException;
 import java.time.InstantSource;
 import java.util.concurrent.Executor;
@@ -64,7 +64,7 @@ public final class TenderSupervisor implements AutoCloseable {
             TenderSupervisor supervisor = new TenderSupervisor(new Spawner(clock), epoll, wakeup, reaper);
             supervisor.reaperThread.start();
             return supervisor;
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             closeQuietly(wakeup);
             closeQuietly(epoll);
             throw new IOException("starting the tender supervisor: " + e.call() + ": " + e.getMessage(), e);
@@ -90,7 +90,7 @@ public final class TenderSupervisor implements AutoCloseable {
         TenderProcess child = spawner.spawn(spec);
         try {
             reaper.watch(child);
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             child.signal(9);
             throw new IOException("supervising " + child + ": " + e.getMessage(), e);
         }
@@ -120,7 +120,7 @@ public final class TenderSupervisor implements AutoCloseable {
             reaperThread.join();
         } catch (InterruptedException e) {
             interrupted = true;
-        } catch (ProcessErrnoException e) {
+        } catch (ErrnoException e) {
             LOG.error("stopping the tender reaper: {}", e.getMessage());
         }
         if (reaperThread.isAlive()) {
