@@ -127,13 +127,15 @@ public final class FifoReader implements AutoCloseable {
     }
 
     /**
-     * Ends an earlier fifo of the same name, watches {@code f}, and repeats {@code Console_add} (ending the earlier
-     * fifo marked the console inactive; adding again keeps its history); reader thread.
+     * Watches {@code f}, after ending an earlier fifo of the same name; reader thread. {@link #attach} did
+     * {@code Console_add} already; only ending an earlier fifo (which marks the console inactive) needs it again.
      */
     private void watch(ConsoleFifo f, long maxConsoles) {
+        boolean replaced;
         try {
             ConsoleFifo old = byName.get(f.name);
-            if (old != null) {
+            replaced = old != null;
+            if (replaced) {
                 end(old);
             }
             epoll.add(f.fd, f.token);
@@ -146,7 +148,9 @@ public final class FifoReader implements AutoCloseable {
         }
         byName.put(f.name, f);
         byToken.put(f.token, f);
-        consoles.add(f.name, maxConsoles);
+        if (replaced) {
+            consoles.add(f.name, maxConsoles); // active again; its history is kept
+        }
     }
 
     /**

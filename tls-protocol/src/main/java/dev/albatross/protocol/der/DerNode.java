@@ -178,7 +178,8 @@ public final class DerNode {
         return at;
     }
 
-    private static int lengthOfLength(int length) {
+    /** Bytes of the DER length field for {@code length} content bytes (1 to 5). */
+    public static int lengthOfLength(int length) {
         if (length < 0x80) {
             return 1;
         } else if (length < 0x100) {
@@ -191,7 +192,8 @@ public final class DerNode {
         return 5;
     }
 
-    private static int writeLength(byte[] out, int at, int length) {
+    /** Writes the DER length field for {@code length} at {@code at}; returns the position after it. */
+    public static int writeLength(byte[] out, int at, int length) {
         int n = lengthOfLength(length) - 1;
         if (n == 0) {
             out[at++] = (byte) length;

@@ -1,5 +1,6 @@
 package dev.albatross.protocol.wire;
 
+import dev.albatross.protocol.der.DerNode;
 import dev.albatross.protocol.der.GeneralizedTime;
 import java.time.Instant;
 import java.util.Arrays;
@@ -76,33 +77,11 @@ public final class ConsoleDataWriter {
 
     /** Bytes of a DER element with {@code contentLength} bytes of content. */
     private static int tlvBytes(int contentLength) {
-        return 1 + lengthBytes(contentLength) + contentLength;
-    }
-
-    private static int lengthBytes(int length) {
-        if (length < 0x80) {
-            return 1;
-        } else if (length < 0x100) {
-            return 2;
-        } else if (length < 0x10000) {
-            return 3;
-        } else if (length < 0x1000000) {
-            return 4;
-        }
-        return 5;
+        return 1 + DerNode.lengthOfLength(contentLength) + contentLength;
     }
 
     private static int tagAndLength(byte[] out, int p, int tag, int length) {
-        out[p++] = (byte) tag;
-        int n = lengthBytes(length) - 1;
-        if (n == 0) {
-            out[p++] = (byte) length;
-            return p;
-        }
-        out[p++] = (byte) (0x80 | n);
-        for (int shift = 8 * (n - 1); shift >= 0; shift -= 8) {
-            out[p++] = (byte) (length >>> shift);
-        }
-        return p;
+        out[p] = (byte) tag;
+        return DerNode.writeLength(out, p + 1, length);
     }
 }
