@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -115,7 +116,7 @@ public final class DaemonBench {
 
     /** The metrics endpoint unless disabled, and {@code -Dbench.args="..."} (e.g. {@code --startup-grace 0}). */
     private List<String> daemonArgs() {
-        List<String> args = new java.util.ArrayList<>();
+        List<String> args = new ArrayList<>();
         if (METRICS) {
             args.addAll(List.of("--metrics-listen", "127.0.0.1:" + metricsPort));
         }
